@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import { readFileSync } from 'node:fs';
+import { generateCommand } from './generate-command.js';
+import { reportError } from './fail.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function buildProgram(): Command {
+  const program = new Command('reliabench')
+    .description('Measure whether a language model is reliable for the people who use it:\n' +
+      'where it fails unexpectedly, whether it avoids or bluffs, how much phrasing matters.')
+    .version(pkg.version)
+    .option('--debug', 'show stack traces for errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  program.addCommand(generateCommand().exitOverride());
+  return program as unknown as Command;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode; // commander already printed it
+    return reportError(error, debug);
+  }
+}
+
+process.exitCode = await main(process.argv);
