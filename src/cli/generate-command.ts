@@ -33,7 +33,7 @@ Examples:
   $ reliabench generate --domains science --science-data ../shared/data/science
 
 Item schema: docs/item-schema.md. Difficulty functions and calibration: docs/domains/<domain>.md.`)
-    .action(async (opts) => {
+    .action(async (opts, command) => {
       const domains = parseDomainList(opts.domains);
       const perDomain = parsePositiveInt(opts.perDomain, '--per-domain');
       const seed = parseSeed(opts.seed);
@@ -51,7 +51,15 @@ Item schema: docs/item-schema.md. Difficulty functions and calibration: docs/dom
             log(`${e.domain}: ${e.produced} items in ${(e.ms / 1000).toFixed(1)} s`);
           }
         };
-        const result = await generateItems({ domains, perDomain, seed, ...(opts.scienceData ? { scienceDataPath: opts.scienceData } : {}) }, onEvent);
+        // Asked for nothing in particular and gave no science path: a machine without internet still
+        // gets the other four domains, with a warning, instead of nothing.
+        const scienceOptional = command.getOptionValueSource('domains') === 'default' && !opts.scienceData && !process.env['RELIABENCH_SCIENCE_DATA'];
+        const result = await generateItems({
+          domains, perDomain, seed,
+          ...(opts.scienceData ? { scienceDataPath: opts.scienceData } : {}),
+          ...(scienceOptional ? { bestEffort: ['science'] as const } : {}),
+        }, onEvent);
+        for (const s of result.skipped) process.stderr.write(`warning: ${s.domain} skipped: ${s.reason}\n`);
         for (const s of result.shortfalls) log(`note: ${s.domain} has only ${s.produced} distinct items; asked for ${s.requested}`);
 
         saveTemplates(db, allDomains().filter((d) => domains.includes(d.name)).flatMap((d) => d.templates));

@@ -40,17 +40,18 @@ function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
 }
 
 function lineReporter(stream: NodeJS.WriteStream, everyMs = 5000): ProgressReporter {
-  let last = 0;
+  // Quiet for the first interval, so quick work (or an error found at once) prints no progress.
+  let last = Date.now();
   return {
     update(label, done, total) {
       const now = Date.now();
-      if (now - last < everyMs && done < total) return;
+      if (now - last < everyMs) return;
       last = now;
       const pct = total > 0 ? ` (${Math.floor((100 * done) / total)}%)` : '';
       stream.write(`${label}: ${done}${total > 0 ? `/${total}` : ''}${pct}\n`);
     },
     stop() {
-      last = 0;
+      last = Date.now();
     },
   };
 }

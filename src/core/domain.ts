@@ -40,6 +40,11 @@ export interface Domain<Gold = unknown> {
    * Study S1 will replace it with a fitted map later.
    */
   calibrate(values: Record<string, number>): number;
+  /**
+   * True when generation reads data from outside the package (a path or a download). Such domains
+   * run first, so a missing path or an offline download fails before minutes of other work.
+   */
+  readsExternalData?: boolean;
   /** Exactly 15 templates. */
   templates: readonly Template[];
   /** `count` distinct drafts (distinct input), deterministic for a given rng state. */

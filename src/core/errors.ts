@@ -12,6 +12,10 @@ export type ErrorCode =
   | 'DOWNLOAD_FAILED'
   | 'DATA_PACKAGE_MISSING'
   | 'STORE_ERROR'
+  | 'BAD_MODEL_SPEC' // a model spec string that cannot be parsed (src/models/model-spec.ts)
+  | 'MISSING_API_KEY' // the provider's key variable is unset; the message names the variable, never a value
+  | 'PROVIDER_UNAVAILABLE' // the provider exists but cannot be used here (gguf adapter not installed)
+  | 'REPLAY_FILE_INVALID' // a replay JSONL that cannot be read or has a bad line
   | 'INTERNAL';
 
 export class ReliabenchError extends Error {

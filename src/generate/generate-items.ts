@@ -1,6 +1,6 @@
-import type { DomainName, Item } from '../core/item.js';
+import type { DomainName, Item, ItemDraft } from '../core/item.js';
 import type { ProgressEvent } from '../core/domain.js';
-import { ReliabenchError } from '../core/errors.js';
+import { isReliabenchError, ReliabenchError } from '../core/errors.js';
 import { Rng } from '../core/rng.js';
 import { getDomain } from '../domains/registry.js';
 import { finalizeItem } from './finalize-item.js';
@@ -10,6 +10,11 @@ export interface GenerateRequest {
   perDomain: number;
   seed: string | number;
   scienceDataPath?: string;
+  /**
+   * Domains to skip, rather than fail, when their external data cannot be fetched (code
+   * DOWNLOAD_FAILED). The CLI uses it only when a person asked for no domain in particular.
+   */
+  bestEffort?: readonly DomainName[];
 }
 
 export type GenerateEvent =
@@ -21,6 +26,8 @@ export interface GenerateResult {
   items: Item[];
   /** Domains that produced fewer items than requested (a fixed bank ran out). */
   shortfalls: { domain: DomainName; requested: number; produced: number }[];
+  /** Best-effort domains that were skipped, with the reason. */
+  skipped: { domain: DomainName; reason: string }[];
 }
 
 /**
@@ -32,17 +39,28 @@ export async function generateItems(request: GenerateRequest, emit: (e: Generate
   if (!Number.isInteger(request.perDomain) || request.perDomain <= 0) {
     throw new ReliabenchError('BAD_ARGUMENT', `the count per domain must be a positive integer, got ${request.perDomain}`);
   }
-  const items: Item[] = [];
+  const byDomain = new Map<DomainName, Item[]>();
   const shortfalls: GenerateResult['shortfalls'] = [];
-  for (const name of request.domains) {
+  const skipped: GenerateResult['skipped'] = [];
+  const externalLast = (name: DomainName): number => (getDomain(name).readsExternalData ? 0 : 1);
+  const runOrder = [...request.domains].sort((a, b) => externalLast(a) - externalLast(b));
+  for (const name of runOrder) {
     const domain = getDomain(name);
+    const items: Item[] = [];
     const started = performance.now();
     emit({ type: 'domain-start', domain: name, requested: request.perDomain });
-    const drafts = await domain.generate(Rng.fromSeed(request.seed, name), {
-      count: request.perDomain,
-      ...(request.scienceDataPath !== undefined ? { scienceDataPath: request.scienceDataPath } : {}),
-      onProgress: (progress) => emit({ type: 'domain-progress', domain: name, progress }),
-    });
+    let drafts: ItemDraft[];
+    try {
+      drafts = await domain.generate(Rng.fromSeed(request.seed, name), {
+        count: request.perDomain,
+        ...(request.scienceDataPath !== undefined ? { scienceDataPath: request.scienceDataPath } : {}),
+        onProgress: (progress) => emit({ type: 'domain-progress', domain: name, progress }),
+      });
+    } catch (error) {
+      if (!(request.bestEffort?.includes(name) && isReliabenchError(error) && error.code === 'DOWNLOAD_FAILED')) throw error;
+      skipped.push({ domain: name, reason: error.message });
+      continue;
+    }
     const seen = new Set<string>();
     for (const draft of drafts) {
       const item = finalizeItem(domain, draft);
@@ -50,8 +68,10 @@ export async function generateItems(request: GenerateRequest, emit: (e: Generate
       seen.add(item.id);
       items.push(item);
     }
+    byDomain.set(name, items);
     if (drafts.length < request.perDomain) shortfalls.push({ domain: name, requested: request.perDomain, produced: drafts.length });
     emit({ type: 'domain-done', domain: name, produced: drafts.length, ms: performance.now() - started });
   }
-  return { items, shortfalls };
+  // Output order is the requested domain order, whatever order they ran in.
+  return { items: request.domains.flatMap((name) => byDomain.get(name) ?? []), shortfalls, skipped };
 }
