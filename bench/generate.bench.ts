@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { machineLine, writeSection } from './benchmarks-file.js';
 
@@ -70,6 +70,9 @@ Per domain in the median run (generation only, as the CLI reports it):
 | domain (items) | seconds |
 |---|---|
 ${Object.entries(median.perDomain).map(([d, s]) => `| ${d} | ${s.toFixed(1)} |`).join('\n')}
+| Node start, workspace store writes, JSONL file and its sha256 | ${(median.wallS - Object.values(median.perDomain).reduce((a, b) => a + b, 0)).toFixed(1)} |
+
+Load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (1, 5, 15 min) on ${cpus().length} cores.
 `;
 writeSection(join(ROOT, 'BENCHMARKS.md'), 'generate', body);
 console.log(`median ${median.wallS.toFixed(2)} s; BENCHMARKS.md updated`);

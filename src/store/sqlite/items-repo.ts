@@ -19,20 +19,20 @@ interface ItemRow {
 export function saveItems(db: Db, items: readonly Item[]): void {
   const insert = db.prepare(`INSERT OR IGNORE INTO items
     (id, domain, input_json, gold_json, difficulty_json, chosen, calibrated, bin, source_json)
-    VALUES (@id, @domain, @input_json, @gold_json, @difficulty_json, @chosen, @calibrated, @bin, @source_json)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   db.transaction(() => {
     for (const item of items) {
-      insert.run({
-        id: item.id,
-        domain: item.domain,
-        input_json: JSON.stringify(item.input),
-        gold_json: JSON.stringify(item.gold),
-        difficulty_json: JSON.stringify(item.difficulty.values),
-        chosen: item.difficulty.chosen,
-        calibrated: item.difficulty.calibrated,
-        bin: item.difficulty.bin,
-        source_json: JSON.stringify(item.source),
-      });
+      insert.run(
+        item.id,
+        item.domain,
+        JSON.stringify(item.input),
+        JSON.stringify(item.gold),
+        JSON.stringify(item.difficulty.values),
+        item.difficulty.chosen,
+        item.difficulty.calibrated,
+        item.difficulty.bin,
+        JSON.stringify(item.source),
+      );
     }
   })();
 }

@@ -23,6 +23,7 @@ export function openWorkspace(path: string, migrations: readonly Migration[] = M
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536'); // 64 MiB: bulk inserts of 100k+ rows stay in memory until commit
   } catch (cause) {
     throw new ReliabenchError('STORE_ERROR', `cannot open the workspace store ${path}: ${(cause as Error).message} (choose another with --workspace)`, { input: path, cause });
   }
