@@ -24,6 +24,19 @@ export const TEMPLATE_TAG_GROUPS = {
   format: ['format-hint', 'no-format-hint'],
 } as const;
 
+/** One tag of each group, in the order form, order, length, format. */
+export type TemplateTags = [
+  form: (typeof TEMPLATE_TAG_GROUPS.form)[number],
+  order: (typeof TEMPLATE_TAG_GROUPS.order)[number],
+  length: (typeof TEMPLATE_TAG_GROUPS.length)[number],
+  format: (typeof TEMPLATE_TAG_GROUPS.format)[number],
+];
+
+/** Template number n of a domain: id `<domain>-NN`, tags checked at compile time. */
+export function defineTemplate(domain: DomainName, n: number, tags: TemplateTags, text: string, cue = 'Answer:'): Template {
+  return { id: `${domain}-${String(n).padStart(2, '0')}`, domain, tags: [...tags], text, cue };
+}
+
 export type RenderMode = 'chat' | 'completion';
 
 const PLACEHOLDER = /\{([a-zA-Z_][a-zA-Z0-9_]*)\}/g;

@@ -1,9 +1,7 @@
-import type { Template } from '../../core/template.js';
+import { defineTemplate, type Template, type TemplateTags } from '../../core/template.js';
 
 /** Tags, in order: form, order, length, format (see TEMPLATE_TAG_GROUPS). */
-function t(n: number, tags: [string, string, string, string], text: string, cue = 'Answer:'): Template {
-  return { id: `addition-${String(n).padStart(2, '0')}`, domain: 'addition', tags, text, cue };
-}
+const t = (n: number, tags: TemplateTags, text: string, cue?: string): Template => defineTemplate('addition', n, tags, text, cue);
 
 export const ADDITION_TEMPLATES: readonly Template[] = [
   t(1, ['question', 'instruction-first', 'terse', 'no-format-hint'], 'What is {a} + {b}?'),

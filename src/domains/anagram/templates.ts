@@ -1,12 +1,10 @@
-import type { Template } from '../../core/template.js';
+import { defineTemplate, type Template, type TemplateTags } from '../../core/template.js';
 
 /**
  * The 15 anagram prompts. Placeholders: {letters} "lsetin", {letters_spaced} "l s e t i n",
  * {letters_upper} "LSETIN", {count} "6". Tags, in order: form, order, length, format.
  */
-function t(n: number, tags: [string, string, string, string], text: string, cue = 'Answer:'): Template {
-  return { id: `anagram-${String(n).padStart(2, '0')}`, domain: 'anagram', tags, text, cue };
-}
+const t = (n: number, tags: TemplateTags, text: string, cue?: string): Template => defineTemplate('anagram', n, tags, text, cue);
 
 export const ANAGRAM_TEMPLATES: readonly Template[] = [
   t(1, ['question', 'instruction-first', 'terse', 'no-format-hint'], 'What English word can you make from the letters {letters}?'),

@@ -1,15 +1,6 @@
-import type { Template } from '../../core/template.js';
+import { defineTemplate, type Template, type TemplateTags } from '../../core/template.js';
 
-type Tags = [
-  form: 'question' | 'imperative' | 'conversational',
-  order: 'instruction-first' | 'data-first',
-  length: 'terse' | 'verbose',
-  format: 'format-hint' | 'no-format-hint',
-];
-
-function t(n: number, tags: Tags, text: string, cue: string): Template {
-  return { id: `locality-${String(n).padStart(2, '0')}`, domain: 'locality', tags: [...tags], text, cue };
-}
+const t = (n: number, tags: TemplateTags, text: string, cue?: string): Template => defineTemplate('locality', n, tags, text, cue);
 
 /**
  * The 15 prompts people might write for the task. Placeholders: {city} (anchor name), {country}

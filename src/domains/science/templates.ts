@@ -1,17 +1,11 @@
-import type { Template } from '../../core/template.js';
+import { defineTemplate, type Template, type TemplateTags } from '../../core/template.js';
 
 /**
  * 15 natural ways people ask a multiple-choice science question (METHOD.md §3). Placeholders:
  * {question} the stem, {options} "A. …\nB. …\nC. …\nD. …", {options_inline} "(A) … (B) … (C) … (D) …".
  * Tags: one of each TEMPLATE_TAG_GROUPS group, in the order form, order, length, format.
  */
-const t = (n: number, tags: [string, string, string, string], text: string, cue = 'Answer:'): Template => ({
-  id: `science-${String(n).padStart(2, '0')}`,
-  domain: 'science',
-  tags,
-  text,
-  cue,
-});
+const t = (n: number, tags: TemplateTags, text: string, cue?: string): Template => defineTemplate('science', n, tags, text, cue);
 
 export const scienceTemplates: readonly Template[] = [
   t(1, ['question', 'instruction-first', 'terse', 'no-format-hint'], 'Which option is correct?\n\n{question}\n{options}'),

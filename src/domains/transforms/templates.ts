@@ -1,4 +1,4 @@
-import type { Template } from '../../core/template.js';
+import { defineTemplate, type Template, type TemplateTags } from '../../core/template.js';
 
 /**
  * The 15 transforms prompt templates [paper: 15 per domain]. Placeholders: {task} (the full
@@ -12,9 +12,7 @@ import type { Template } from '../../core/template.js';
  *   length terse 01 03 05 06 08 10 12 14; verbose 02 04 07 09 11 13 15
  *   format format-hint 02 03 05 07 08 12 13; no-format-hint 01 04 06 09 10 11 14 15
  */
-function t(n: number, tags: [string, string, string, string], text: string, cue: string): Template {
-  return { id: `transforms-${String(n).padStart(2, '0')}`, domain: 'transforms', tags, text, cue };
-}
+const t = (n: number, tags: TemplateTags, text: string, cue?: string): Template => defineTemplate('transforms', n, tags, text, cue);
 
 export const TRANSFORMS_TEMPLATES: readonly Template[] = [
   t(1, ['imperative', 'instruction-first', 'terse', 'no-format-hint'], '{task}\n\n{data}', 'Output:'),
