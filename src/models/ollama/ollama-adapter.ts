@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { FinishReason, ModelAdapter, ModelMode, ModelRequest, ModelResponse } from '../model-adapter.js';
+import type { CallContext } from '../error-mapping.js';
+import { parseWire, postJson, type FetchLike } from '../post-json.js';
+import { redactDeep } from '../redact.js';
+import { usageOf } from '../sdk-generate.js';
+import { DEFAULT_OLLAMA_HOST } from '../model-spec.js';
+
+export interface OllamaOptions {
+  model: string;
+  /** Default http://127.0.0.1:11434 (OLLAMA_HOST, normalised by model-spec's ollamaHost). */
+  host?: string;
+  /** chat → /api/chat (the model's chat template); completion → /api/generate with raw: true (no template). */
+  mode?: ModelMode;
+  fetch?: FetchLike;
+}
+
+const Counts = { prompt_eval_count: z.number().nullish(), eval_count: z.number().nullish(), done_reason: z.string().nullish() };
+const ChatResponse = z.object({ message: z.object({ content: z.string() }), ...Counts });
+const GenerateResponse = z.object({ response: z.string(), ...Counts });
+
+/** Ollama's native API with plain fetch (the AI SDK has no first-party Ollama provider), stream: false. */
+export class OllamaAdapter implements ModelAdapter {
+  readonly provider = 'ollama';
+  readonly modelId: string;
+  readonly mode: ModelMode;
+  private readonly host: string;
+  private readonly fetch: FetchLike;
+  private readonly ctx: CallContext;
+
+  constructor(options: OllamaOptions) {
+    this.modelId = options.model;
+    this.mode = options.mode ?? 'chat';
+    this.host = (options.host ?? DEFAULT_OLLAMA_HOST).replace(/\/+$/, '');
+    this.fetch = options.fetch ?? globalThis.fetch;
+    this.ctx = {
+      label: `ollama:${options.model}`,
+      secrets: [],
+      endpoint: this.host,
+      notFoundHint: `run \`ollama pull ${options.model}\` on that host`,
+      networkHint: 'is `ollama serve` running there? Set OLLAMA_HOST if it runs elsewhere',
+    };
+  }
+
+  async generate(request: ModelRequest, signal: AbortSignal): Promise<ModelResponse> {
+    const chat = this.mode === 'chat';
+    const body = chat
+      ? { model: this.modelId, messages: [{ role: 'user', content: request.prompt }], stream: false, options: this.options(request) }
+      : { model: this.modelId, prompt: request.prompt, raw: true, stream: false, options: this.options(request) };
+    const started = performance.now();
+    const { json, status } = await postJson({ url: `${this.host}/api/${chat ? 'chat' : 'generate'}`, body, fetch: this.fetch, signal, ctx: this.ctx });
+    const latencyMs = Math.round(performance.now() - started);
+    const parsed = chat ? parseWire(ChatResponse, json, status, this.ctx) : parseWire(GenerateResponse, json, status, this.ctx);
+    return {
+      text: 'message' in parsed ? parsed.message.content : parsed.response,
+      finishReason: ollamaFinishReason(parsed.done_reason),
+      usage: usageOf(parsed.prompt_eval_count, parsed.eval_count),
+      raw: redactDeep(json, this.ctx.secrets),
+      warnings: [],
+      latencyMs,
+    };
+  }
+
+  /** Generation settings go in `options`: num_predict is Ollama's max tokens. */
+  private options(request: ModelRequest): Record<string, unknown> {
+    const { temperature, maxTokens, seed, stop } = request.settings;
+    return {
+      temperature,
+      num_predict: maxTokens,
+      ...(seed === undefined ? {} : { seed }),
+      ...(stop === undefined || stop.length === 0 ? {} : { stop: [...stop] }),
+    };
+  }
+}
+
+export function ollamaFinishReason(reason: string | null | undefined): FinishReason {
+  return reason === 'stop' || reason === 'length' ? reason : 'other';
+}

@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+import type { ModelError } from './model-adapter.js';
+import { httpError, modelError, oneLine, thrownError, type CallContext } from './error-mapping.js';
+
+/** The fetch an adapter uses; tests inject their own, production uses the global one. */
+export type FetchLike = typeof globalThis.fetch;
+
+export interface JsonPost {
+  url: string;
+  body: unknown;
+  headers?: Record<string, string>;
+  fetch: FetchLike;
+  signal: AbortSignal;
+  ctx: CallContext;
+}
+
+/**
+ * One POST of a JSON body with plain fetch, for wire formats the AI SDK does not fit (raw completions,
+ * Ollama's native API). Every failure becomes a ModelError: abort, connection failure, a body cut off,
+ * an error status, or a 2xx whose body is not JSON.
+ */
+export async function postJson(post: JsonPost): Promise<{ json: unknown; status: number }> {
+  let response: Response;
+  try {
+    response = await post.fetch(post.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...post.headers },
+      body: JSON.stringify(post.body),
+      signal: post.signal,
+    });
+  } catch (error) {
+    throw thrownError(error, post.signal, post.ctx, 'connect');
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw thrownError(error, post.signal, post.ctx, 'read');
+  }
+  if (!response.ok) throw httpError(post.ctx, response.status, response.headers, text);
+  try {
+    return { json: JSON.parse(text) as unknown, status: response.status };
+  } catch (error) {
+    throw modelError(post.ctx, 'BAD_RESPONSE', `HTTP ${response.status} with malformed JSON: ${oneLine(text, 120) || '(empty body)'}`, {
+      status: response.status,
+      cause: error,
+    });
+  }
+}
+
+/** Validates a response body against the fields an adapter reads; a missing one is BAD_RESPONSE naming it. */
+export function parseWire<S extends z.ZodType>(schema: S, json: unknown, status: number, ctx: CallContext): z.infer<S> {
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)';
+  const error: ModelError = modelError(ctx, 'BAD_RESPONSE', `HTTP ${status} body lacks a usable field ${field}: ${issue?.message ?? 'invalid'}`, {
+    status,
+  });
+  throw error;
+}
