@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'MISSING_API_KEY' // the provider's key variable is unset; the message names the variable, never a value
   | 'PROVIDER_UNAVAILABLE' // the provider exists but cannot be used here (gguf adapter not installed)
   | 'REPLAY_FILE_INVALID' // a replay JSONL that cannot be read or has a bad line
+  | 'BAD_CONFIG' // a config file that cannot be read or does not validate
   | 'INTERNAL';
 
 export class ReliabenchError extends Error {
