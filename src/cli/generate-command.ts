@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { DOMAIN_NAMES } from '../core/item.js';
-import { allDomains, parseDomainList } from '../domains/registry.js';
-import { generateItems, type GenerateEvent } from '../generate/generate-items.js';
+import { parseDomainList } from '../domains/registry.js';
+import type { GenerateEvent } from '../generate/generate-items.js';
+import { generateAndStore } from '../generate/ensure-items.js';
 import { difficultyStats } from '../generate/difficulty-stats.js';
 import { openWorkspace, workspacePath } from '../store/sqlite/open-workspace.js';
-import { saveItems, saveItemSet, saveTemplates } from '../store/sqlite/items-repo.js';
 import { checkOutputPath } from '../store/export/output-file.js';
 import { writeItemsJsonl } from '../store/export/items-jsonl.js';
 import { writeItemsParquet } from '../store/export/items-parquet.js';
@@ -54,24 +54,20 @@ Item schema: docs/item-schema.md. Difficulty functions and calibration: docs/dom
         // Asked for nothing in particular and gave no science path: a machine without internet still
         // gets the other four domains, with a warning, instead of nothing.
         const scienceOptional = command.getOptionValueSource('domains') === 'default' && !opts.scienceData && !process.env['RELIABENCH_SCIENCE_DATA'];
-        const result = await generateItems({
+        const stored = await generateAndStore(db, {
           domains, perDomain, seed,
           ...(opts.scienceData ? { scienceDataPath: opts.scienceData } : {}),
           ...(scienceOptional ? { bestEffort: ['science'] as const } : {}),
         }, onEvent);
-        for (const s of result.skipped) process.stderr.write(`warning: ${s.domain} skipped: ${s.reason}\n`);
-        for (const s of result.shortfalls) log(`note: ${s.domain} has only ${s.produced} distinct items; asked for ${s.requested}`);
+        for (const s of stored.skipped) process.stderr.write(`warning: ${s.domain} skipped: ${s.reason}\n`);
+        for (const s of stored.shortfalls) log(`note: ${s.domain} has only ${s.produced} distinct items; asked for ${s.requested}`);
 
-        saveTemplates(db, allDomains().filter((d) => domains.includes(d.name)).flatMap((d) => d.templates));
-        saveItems(db, result.items);
-        const setId = saveItemSet(db, { seed, domains, perDomain }, result.items);
-
-        if (output.format === 'jsonl') writeItemsJsonl(output.path, result.items);
-        else writeItemsParquet(output.path, result.items);
+        if (output.format === 'jsonl') writeItemsJsonl(output.path, stored.items);
+        else writeItemsParquet(output.path, stored.items);
         const sha = createHash('sha256').update(readFileSync(output.path)).digest('hex');
 
-        if (opts.stats) process.stdout.write(`${renderDifficultyStats(difficultyStats(result.items))}\n`);
-        process.stdout.write(`wrote ${result.items.length} items to ${relative(process.cwd(), output.path) || output.path} (sha256 ${sha}); item set ${setId} in ${relative(process.cwd(), db.name) || db.name}\n`);
+        if (opts.stats) process.stdout.write(`${renderDifficultyStats(difficultyStats(stored.items))}\n`);
+        process.stdout.write(`wrote ${stored.items.length} items to ${relative(process.cwd(), output.path) || output.path} (sha256 ${sha}); item set ${stored.setId} in ${relative(process.cwd(), db.name) || db.name}\n`);
       } finally {
         db.close();
       }

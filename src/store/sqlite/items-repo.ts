@@ -93,3 +93,10 @@ function rowToItem(row: ItemRow): Item {
     source: JSON.parse(row.source_json) as Record<string, string | number>,
   };
 }
+
+/** The newest item set generated with these settings, if any. */
+export function findItemSet(db: Db, info: ItemSetInfo): string | undefined {
+  const row = db.prepare('SELECT id FROM item_sets WHERE seed = ? AND domains = ? AND per_domain = ? ORDER BY created_at DESC LIMIT 1')
+    .get(info.seed, info.domains.join(','), info.perDomain) as { id: string } | undefined;
+  return row?.id;
+}
