@@ -2,6 +2,7 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { readFileSync } from 'node:fs';
 import { generateCommand } from './generate-command.js';
+import { runCommand } from './run-command.js';
 import { reportError } from './fail.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -15,6 +16,7 @@ function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   program.addCommand(generateCommand().exitOverride());
+  program.addCommand(runCommand().exitOverride());
   return program as unknown as Command;
 }
 
@@ -22,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   try {
     await buildProgram().parseAsync(argv);
-    return 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : 0; // a command may set it (e.g. run stopped)
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode; // commander already printed it
     return reportError(error, debug);

@@ -8,10 +8,13 @@ export function createRunProgress(stream: NodeJS.WriteStream = process.stderr, e
   let started = Date.now();
   let startDone = 0;
   let lastDraw = 0;
+  let lastCounts = '';
   const draw = (done: number, total: number, errors: number, final: boolean): void => {
     const now = Date.now();
     if (!final && now - lastDraw < (stream.isTTY ? 100 : everyMs)) return;
+    if (final && !stream.isTTY && lastCounts === `${done}/${total}/${errors}`) return; // already the last line
     lastDraw = now;
+    lastCounts = `${done}/${total}/${errors}`;
     const line = formatProgress(done, total, errors, done - startDone, (now - started) / 1000);
     if (stream.isTTY) stream.write(`\r\x1b[2K${line}${final ? '\n' : ''}`);
     else stream.write(`${line}\n`);

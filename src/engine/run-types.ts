@@ -41,6 +41,18 @@ export interface ModelEntry {
   pricing?: Pricing;
   /** Free-form metadata for the trend analyses (family, size, training compute, raw or shaped). */
   metadata?: Record<string, string | number | boolean>;
+  /**
+   * Use the response cache (look up before calling, store fresh answers). Default: true, except for
+   * the replay adapter, whose answers come from a file that may change under the same prompt.
+   */
+  cache?: boolean;
+  /**
+   * Mixed into the cache key when set: e.g. the base URL of an openai-compatible server, when two
+   * servers answer under one model name with different weights. Never put a secret here.
+   */
+  cacheScope?: string;
+  /** Completion mode only: add the documented default stop sequences (stop-rule.ts). Default true. */
+  defaultStops?: boolean;
 }
 
 export interface PlanFilter {
@@ -77,11 +89,52 @@ export interface TrialResult {
   warnings: string[];
 }
 
+/** Where the executor takes its trials from: `buildPlan` (plan.ts) makes one, lazily. */
+export interface TrialSource {
+  /** Trials in the plan over all models (stored ones included). */
+  total: number;
+  /**
+   * One model's trials in a fixed order, rendered as they are pulled, never all at once. Trials for
+   * which `skip` returns true (already stored) are left out before their prompt is rendered.
+   */
+  trialsFor(modelKey: string, skip?: SkipTrial): Iterable<PlannedTrial>;
+}
+
+export type SkipTrial = (itemId: string, templateId: string, sample: number) => boolean;
+
 export type RunEvent =
   | { type: 'run-start'; runId: string; total: number; alreadyDone: number }
   | { type: 'trial-done'; modelKey: string; status: TrialResult['status']; cached: boolean; done: number; total: number; errors: number }
   | { type: 'retry'; modelKey: string; code: ModelErrorCode; attempt: number; delayMs: number }
   | { type: 'concurrency'; modelKey: string; limit: number; reason: 'backoff' | 'grow' }
-  | { type: 'run-end'; runId: string; status: RunStatus; done: number; total: number; errors: number; costUsd: number };
+  /** The provider asked to wait (Retry-After): no new request to this model before `untilMs` (epoch ms). */
+  | { type: 'paused'; modelKey: string; code: ModelErrorCode; untilMs: number }
+  | { type: 'run-end'; runId: string; status: RunStatus; done: number; total: number; errors: number; costUsd: number; reason?: string };
 
 export type RunStatus = 'running' | 'completed' | 'stopped' | 'failed';
+
+/** What executeRun returns; counts cover the whole run (earlier sessions included) unless named `session…`. */
+export interface RunSummary {
+  runId: string;
+  status: Exclude<RunStatus, 'running'>;
+  /** Why the run failed or stopped, in words a person can act on. */
+  reason?: string;
+  total: number;
+  /** Trials stored for this run (answered + errors). */
+  done: number;
+  answered: number;
+  errors: number;
+  /** Trials answered from the response cache (whole run). */
+  cached: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** Money spent by the run's trials (cache hits cost nothing). */
+  costUsd: number;
+  /** Model keys with no price (their trials count 0 in costUsd). */
+  unpriced: string[];
+  /** Requests sent to models in this session (every attempt). */
+  sessionRequests: number;
+  /** Trials finished in this session. */
+  sessionTrials: number;
+  durationMs: number;
+}

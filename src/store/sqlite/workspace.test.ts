@@ -37,10 +37,10 @@ describe('workspace store', () => {
   it('applies only new migrations when reopened, so later issues can add tables', () => {
     const path = tmpFile();
     openWorkspace(path).close();
-    const next: Migration = { version: 99, name: 'a later table', sql: 'CREATE TABLE trials (id TEXT PRIMARY KEY) STRICT;' };
+    const next: Migration = { version: 99, name: 'a later table', sql: 'CREATE TABLE later_table (id TEXT PRIMARY KEY) STRICT;' };
     const db = openWorkspace(path, [...MIGRATIONS, next]);
     expect(schemaVersion(db)).toBe(99);
-    db.prepare('INSERT INTO trials VALUES (?)').run('t1');
+    db.prepare('INSERT INTO later_table VALUES (?)').run('t1');
     db.close();
     const again = openWorkspace(path, [...MIGRATIONS, next]); // does not re-run (would fail: table exists)
     expect(again.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: MIGRATIONS.length + 1 });
@@ -56,10 +56,11 @@ describe('workspace store', () => {
 
   it('rolls back a failing migration completely', () => {
     const path = tmpFile();
-    const bad: Migration = { version: 2, name: 'half', sql: 'CREATE TABLE half (x INTEGER); CREATE TABLE items (oops);' };
+    const newest = Math.max(...MIGRATIONS.map((m) => m.version));
+    const bad: Migration = { version: newest + 1, name: 'half', sql: 'CREATE TABLE half (x INTEGER); CREATE TABLE items (oops);' };
     expect(() => openWorkspace(path, [...MIGRATIONS, bad])).toThrow();
     const db = openWorkspace(path);
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(newest);
     expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
     db.close();
   });

@@ -1,0 +1,56 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from './open-workspace.js';
+import { ResponseCache, responseCacheKey, type CacheKeyParts } from './response-cache.js';
+
+const parts: CacheKeyParts = {
+  provider: 'openai', modelId: 'gpt-4o-mini', mode: 'chat', settings: { temperature: 0, maxTokens: 64, seed: 7, stop: ['\n\n'] }, prompt: 'What is 1 + 2?', sampleIndex: 0,
+};
+
+describe('response cache key', () => {
+  it('is a sha256 that changes with every part that determines an answer', () => {
+    const base = responseCacheKey(parts);
+    expect(base).toMatch(/^[0-9a-f]{64}$/);
+    const variants: CacheKeyParts[] = [
+      { ...parts, provider: 'openai-compatible' },
+      { ...parts, modelId: 'gpt-4o' },
+      { ...parts, mode: 'completion' },
+      { ...parts, settings: { ...parts.settings, temperature: 0.7 } },
+      { ...parts, settings: { ...parts.settings, maxTokens: 65 } },
+      { ...parts, settings: { ...parts.settings, seed: 8 } },
+      { ...parts, settings: { ...parts.settings, seed: undefined } },
+      { ...parts, settings: { ...parts.settings, stop: ['\n'] } },
+      { ...parts, settings: { ...parts.settings, stop: [] } },
+      { ...parts, prompt: 'What is 1 + 2? ' },
+      { ...parts, sampleIndex: 1 },
+      { ...parts, scope: 'http://127.0.0.1:8000/v1' },
+    ];
+    const keys = new Set(variants.map(responseCacheKey));
+    expect(keys.size).toBe(variants.length);
+    expect(keys.has(base)).toBe(false);
+  });
+
+  it('does not depend on property order or on how an absent setting is spelled', () => {
+    const reordered: CacheKeyParts = { sampleIndex: 0, prompt: parts.prompt, settings: { stop: ['\n\n'], seed: 7, maxTokens: 64, temperature: 0 }, mode: 'chat', modelId: 'gpt-4o-mini', provider: 'openai' };
+    expect(responseCacheKey(reordered)).toBe(responseCacheKey(parts));
+    const noStop = { ...parts, settings: { temperature: 0, maxTokens: 64 } };
+    expect(responseCacheKey(noStop)).toBe(responseCacheKey({ ...noStop, settings: { ...noStop.settings, stop: [] } }));
+  });
+});
+
+describe('response cache', () => {
+  it('round-trips a response; the first answer under a key stays', () => {
+    const db = openWorkspace(join(mkdtempSync(join(tmpdir(), 'rb-cache-')), 'w.sqlite'));
+    const cache = new ResponseCache(db);
+    const key = responseCacheKey(parts);
+    expect(cache.get(key)).toBeUndefined();
+    const response = { text: '3', finishReason: 'stop', inputTokens: 5, outputTokens: 1, latencyMs: 40, warnings: ['w'], raw: { id: 'x', choices: [{ n: 1 }] } };
+    expect(cache.put(key, parts, response)).toBe(true);
+    expect(cache.put(key, parts, { ...response, text: '4' })).toBe(false);
+    expect(cache.get(key)).toEqual(response);
+    cache.put('other', parts, { ...response, raw: undefined, inputTokens: null });
+    expect(cache.get('other')).toMatchObject({ raw: null, inputTokens: null });
+  });
+});
