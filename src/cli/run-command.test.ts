@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -77,6 +77,31 @@ describe('reliabench run', () => {
     expect(r.status).toBe(2);
     expect(oneLine(r.stderr)).toHaveLength(1);
     expect(r.stderr).toMatch(/reliabench\.config\.json: models\.0\.temperature: Invalid input: expected number/);
+  });
+
+  it('never writes the API key to the store, its WAL, any output file or the console, even when the server echoes it', async () => {
+    const key = 'sk-reliabench-SECRET-4c1f9e2a7b';
+    const echoing = await startModelServer({
+      apiKey: key,
+      responder: (request) => `headers were ${JSON.stringify(request.headers)}`,
+    });
+    try {
+      echoing.enqueueFaults({ kind: 'status', status: 500, echoHeaders: true }, { kind: 'status', status: 503, echoHeaders: true });
+      const cwd = tmp();
+      const r = await runCliAsync(['run', '--model', `openai-compatible:${echoing.url}/v1#m`, '--domains', 'addition', '--per-domain', '2',
+        '--templates', 'addition-01', '--workspace', 'ws.sqlite'], { cwd, env: { OPENAI_COMPATIBLE_API_KEY: key } });
+      expect(r.status, r.stderr).toBe(0);
+      expect(echoing.requests.some((q) => JSON.stringify(q.headers).includes(key))).toBe(true); // the key was really sent
+      expect(`${r.stdout}${r.stderr}`).not.toContain(key);
+      const files = readdirSync(cwd, { recursive: true }).map(String).filter((f) => statSync(join(cwd, f)).isFile());
+      expect(files).toEqual(expect.arrayContaining(['ws.sqlite']));
+      for (const f of files) expect(readFileSync(join(cwd, f)).includes(key), f).toBe(false);
+      const db = new Database(join(cwd, 'ws.sqlite'), { readonly: true });
+      expect((db.prepare('SELECT text FROM trials LIMIT 1').get() as { text: string }).text).toContain('[redacted]');
+      db.close();
+    } finally {
+      await echoing.close();
+    }
   });
 
   it('fails fast on an unreachable server, saying which server and how to fix it', async () => {

@@ -9,6 +9,7 @@ import { canonicalJson } from '../core/hash.js';
 import { getRun, getRunModels, listRuns, newRunId } from '../store/sqlite/runs-repo.js';
 import { buildPlan } from '../engine/plan.js';
 import { executeRun } from '../engine/executor.js';
+import { runModelRecord } from '../engine/run-record.js';
 import type { ModelEntry, PlanFilter, RunSummary } from '../engine/run-types.js';
 import { findConfig, loadConfig } from '../config/load-config.js';
 import type { Config, ModelConfig } from '../config/config-schema.js';
@@ -150,11 +151,14 @@ async function runAction(flags: RunFlags): Promise<void> {
  * model keys, is resumed rather than started afresh.
  */
 function unfinishedRun(db: Db, itemSetId: string, filter: PlanFilter, models: readonly ModelEntry[]): string | undefined {
-  const keys = models.map((m) => m.key).sort().join(',');
   const run = listRuns(db).find((r) => r.itemSetId === itemSetId && canonicalJson(r.filter) === canonicalJson(filter));
   if (!run || run.status === 'completed') return undefined;
-  const runKeys = getRunModels(db, run.id).map((m) => m.modelKey).sort().join(',');
-  return runKeys === keys ? run.id : undefined;
+  // Only the same models with the same settings continue a run; anything else starts a new one.
+  const identity = (m: { modelKey: string; spec: string; mode: string; settings: unknown; samples: number }) =>
+    canonicalJson({ key: m.modelKey, spec: m.spec, mode: m.mode, settings: m.settings, samples: m.samples });
+  const stored = getRunModels(db, run.id).map(identity).sort();
+  const wanted = models.map((m) => identity(runModelRecord(m))).sort();
+  return canonicalJson(stored) === canonicalJson(wanted) ? run.id : undefined;
 }
 
 function planFilter(flags: RunFlags, config: Config): PlanFilter {

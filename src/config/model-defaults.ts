@@ -1,20 +1,9 @@
 import { DOMAIN_NAMES, type DomainName } from '../core/item.js';
+export { DEFAULT_MAX_TOKENS } from '../engine/stop-rule.js';
 import type { ConcurrencyLimits } from '../engine/run-types.js';
 import type { Provider } from '../models/model-spec.js';
 
-/**
- * Defaults for a model entry when neither the config file nor a flag says otherwise.
- * Max tokens leave room for a short explanation before the answer; reasoning models that think at
- * length need more (set `maxTokens` in the config).
- */
-export const DEFAULT_MAX_TOKENS: Record<DomainName, number> = {
-  addition: 512,
-  anagram: 128,
-  locality: 128,
-  science: 256,
-  transforms: 1024,
-};
-
+/** Defaults for a model entry when neither the config file nor a flag says otherwise (max tokens: src/engine/stop-rule.ts). */
 /** Local servers are small; hosted APIs take more. The engine adapts within [floor, ceiling]. */
 export const DEFAULT_CONCURRENCY: Record<Provider, ConcurrencyLimits> = {
   openai: { start: 8, floor: 1, ceiling: 64 },

@@ -63,10 +63,18 @@ export async function buildModelEntries(
       timeoutMs: overrides.timeoutMs ?? model.timeoutMs ?? DEFAULT_TIMEOUT_MS[spec.provider],
       maxRetries: model.maxRetries ?? DEFAULT_MAX_RETRIES,
       ...(pricing ? { pricing } : {}),
+      ...cacheScopeOf(spec),
       ...(model.metadata ? { metadata: model.metadata } : {}),
     });
   }
   return entries;
+}
+
+/** Two local servers may serve different weights under one model name: keep their caches apart. */
+function cacheScopeOf(spec: ModelSpec): { cacheScope?: string } {
+  if (spec.provider === 'openai-compatible') return { cacheScope: spec.baseURL };
+  if (spec.provider === 'ollama') return { cacheScope: spec.host };
+  return {};
 }
 
 function settingsFor(domain: DomainName, tokens: Record<DomainName, number>, model: ModelConfig, overrides: ModelOverrides): GenerationSettings {
