@@ -39,3 +39,13 @@ export interface Grade {
   /** One line a person can read: why this outcome. */
   rationale: string;
 }
+
+/**
+ * Avoidance-only grading has no gold, so a response that does not avoid is `committed`: it offers
+ * an answer whose correctness is unknown. Otherwise the same fields as a Grade.
+ */
+export type AvoidanceOutcome = 'avoidant' | 'committed';
+
+export interface AvoidanceGrade extends Omit<Grade, 'outcome'> {
+  outcome: AvoidanceOutcome;
+}

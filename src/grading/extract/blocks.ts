@@ -1,0 +1,139 @@
+/**
+ * Transforms: a block of lines (or JSON, or CSV). In order of preference:
+ *   1. the last code fence that is not a program ("```python" is a how-to, not the output);
+ *   2. the block after the last line that introduces one ("Here is the result:", "Output:",
+ *      "Final answer:"), including text after the colon on that line;
+ *   3. for JSON outputs, the outermost [ … ] array;
+ *   4. the lines left once prose is trimmed from the start and end (greetings, "Here you go:",
+ *      "Let me know if …", explanations), when no prose line interrupts them.
+ * The block is passed to the domain check as is (it drops a fence and trailing spaces itself).
+ */
+import type { Item } from '../../core/item.js';
+import { CandidateList, type Candidate, FINAL, LOOSE, STATED } from './candidate.js';
+import { markerFinder } from './markers.js';
+
+const FENCE = /^[ \t]*(```|~~~)[ \t]*([\w+-]*)[^\n]*\n([\s\S]*?)(?:^[ \t]*\1[ \t]*$|(?![\s\S]))/gm;
+const PROGRAM = /^(?:python|py|javascript|js|typescript|ts|bash|sh|shell|zsh|sql|java|c|cpp|c\+\+|csharp|cs|ruby|rb|r|perl|php|go|rust|vba|vb|excel|powershell|ps1|awk|sed|kotlin|swift|scala)$/i;
+const INTRO = /^[ \t]*(?:[*_#> \t]*)(final\s+)?(?:answer|result|output|solution|converted|sorted|formatted|cleaned|transformed|here(?:'s| is| are| you go)|below|the (?:result|output|list|converted|sorted|formatted|answer|transformed|final)|sure|certainly|okay|ok|that(?:'s| is| would be)|it(?:'s| is| would be))\b[^\n:{}[\]"]{0,60}?:[*_ \t]*(.*)$/gim;
+const JSON_START = /\[\s*[{["\d-]/;
+const POLITE =
+  /^(?:sure|certainly|of course|absolutely|here(?:'s| is| are| you go)|okay|ok\b|great|no problem|happy to help|glad to help|below is|i\b|sorry|unfortunately|as an ai|let me know|hope (?:this|that|it) helps|note\b|notes?:|this (?:is|list|gives)|these are|each |all |feel free|if you|please|thanks|thank you|explanation|in this|as requested|done\b|the (?:result|output|converted|sorted|formatted|list|dates|names|numbers|times|entries|lines|words)\b[^:\n]*(?:is|are|:)|to do this|first,|step \d)/i;
+const FUNCTION_WORDS = new Set(
+  ('the a an to of is are you can this that i it be will would for with in on as and or but if your here have has please these each all not ' +
+    'im they them their may my me we was were do does did so just there which what some any no than then its into about from could should ' +
+    'might must been being am our us he she his her who why how when where because always ever never theres every upon again one ' +
+    'like very too also only more most such own same other out up down off over under through').split(' '),
+);
+
+const LEAD = /^[*_#>\s]+/;
+const FENCE_MARK = /^[ \t]*(?:```|~~~)[^\n]*$/;
+
+/**
+ * Prose, not data: an introduction (ends with ":"), a greeting or remark ("Sure!", "I …", "Let me
+ * know …", "Hope that helps"), a question, or a sentence of 5+ words that is mostly function words.
+ */
+function isProse(line: string): boolean {
+  const trimmed = line.trim();
+  if (trimmed.length === 0) return false;
+  const t = LEAD.test(trimmed) ? trimmed.replace(LEAD, '') : trimmed;
+  if (t.endsWith(':') || t.endsWith('?') || t.includes('? ') || POLITE.test(t)) return true;
+  if (!t.includes(' ')) return false;
+  const words = t.split(/\s+/);
+  if (words.length < 5) return false;
+  const fn = words.filter((w) => FUNCTION_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, ''))).length;
+  return fn / words.length >= (/[.!]$/.test(t) ? 0.25 : 0.35);
+}
+
+/** The data lines of a stretch of text: prose trimmed at both ends; null if prose interrupts them. */
+function dataBlock(text: string): string | null {
+  const lines = text.split('\n').filter((l) => !FENCE_MARK.test(l));
+  let a = 0;
+  let b = lines.length - 1;
+  while (a <= b && ((lines[a] as string).trim() === '' || isProse(lines[a] as string))) a++;
+  while (b >= a && ((lines[b] as string).trim() === '' || isProse(lines[b] as string))) b--;
+  if (a > b) return null;
+  const inner = lines.slice(a, b + 1);
+  // Prose between blocks of data: keep the last block (an explanation came first, or a worked example).
+  for (let i = inner.length - 1; i >= 0; i--) {
+    if (isProse(inner[i] as string)) return inner.slice(i + 1).join('\n').trim() || null;
+  }
+  return inner.join('\n');
+}
+
+function outerJson(text: string): [number, string] | null {
+  const m = JSON_START.exec(text);
+  if (m === null) return null;
+  const end = text.lastIndexOf(']');
+  return end > m.index ? [m.index, text.slice(m.index, end + 1)] : null;
+}
+
+export function extractBlocks(text: string, item: Item | undefined): Candidate[] {
+  const list = new CandidateList();
+  let fence: [number, string] | null = null;
+  const fenced = text.includes('```') || text.includes('~~~');
+  for (const m of fenced ? text.matchAll(FENCE) : []) {
+    const body = (m[3] as string).replace(/\s+$/, '');
+    if (body.trim() !== '' && !PROGRAM.test(m[2] as string)) fence = [m.index, body];
+  }
+  if (fence !== null) {
+    const before = text.slice(Math.max(0, fence[0] - 80), fence[0]);
+    list.add(fence[1], /final/i.test(before) ? FINAL : STATED, fence[0], 'fence');
+    return list.items;
+  }
+  const withoutPrograms = fenced ? text.replace(FENCE, (whole, _f: string, lang: string) => (PROGRAM.test(lang) ? '\n' : whole)) : text;
+  let intro: RegExpExecArray | null = null;
+  for (const m of withoutPrograms.matchAll(INTRO)) intro = m;
+  if (intro !== null) {
+    const lineEnd = withoutPrograms.indexOf('\n', intro.index);
+    const sameLine = (intro[2] as string).trim();
+    const after = lineEnd < 0 ? '' : withoutPrograms.slice(lineEnd + 1);
+    const block = dataBlock(`${sameLine}\n${after}`);
+    if (block !== null) {
+      list.add(tidy(block), intro[1] !== undefined ? FINAL : STATED, intro.index, 'after-intro');
+      return list.items;
+    }
+  }
+  const type = (item?.gold as { type?: string } | undefined)?.type;
+  if (type === 'csv-to-json') {
+    const json = outerJson(withoutPrograms);
+    if (json !== null) {
+      list.add(json[1], STATED, json[0], 'json');
+      return list.items;
+    }
+  }
+  const block = dataBlock(withoutPrograms);
+  if (block !== null) {
+    list.add(tidy(block), STATED, 0, withoutPrograms.trim() === block.trim() ? 'whole' : 'block');
+    return list.items;
+  }
+  // A single record said in a sentence: "Sure! That's £75.34.", "I think it's 8,327.4, not sure."
+  // Weak evidence (LOOSE): a refusal or "I can't" around it wins; it must look like data.
+  for (const span of MARKERS.find(withoutPrograms)) {
+    const m = INLINE_VALUE.exec(withoutPrograms.slice(span.start, span.end));
+    const value = m === null ? '' : tidy(m[1] as string);
+    if (value !== '' && looksLikeData(value)) list.add(value, LOOSE, span.start, 'in-sentence', span.hedged);
+  }
+  return list.items;
+}
+
+const MARKERS = markerFinder(['answer', 'result', 'output', 'solution']);
+const DATA_MARK = /[\d@\p{Lu}_]/u;
+
+/** A value said in a sentence is data when it has a digit, "@", a capital or "_" and no function word. */
+function looksLikeData(value: string): boolean {
+  return DATA_MARK.test(value) && !value.split(/\s+/).some((w) => FUNCTION_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')));
+}
+const INLINE_VALUE = /^[\s"'`*]*(.+?)[\s"'`*]*(?:,\s|\.\s|[.!]?\s*$)/;
+const WRAPPED = /^(\*\*|__|`)(.+)\1$/;
+/** A final full stop after a single record, but not the one of initials ("A.L."). */
+const SENTENCE_STOP = /(?<![A-Z])\.$/;
+
+/** Emphasis wrapping whole lines is dropped, and a single record loses a sentence-final full stop. */
+function tidy(block: string): string {
+  const lines = block.split('\n').map((l) => {
+    const m = WRAPPED.exec(l.trim());
+    return m === null ? l : (m[2] as string);
+  });
+  if (lines.length === 1) return (lines[0] as string).trim().replace(SENTENCE_STOP, '');
+  return lines.join('\n');
+}

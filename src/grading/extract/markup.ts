@@ -1,0 +1,105 @@
+/**
+ * Markdown and LaTeX around answers. `scanMarkup` returns the text with formatting characters
+ * replaced by spaces (so offsets stay the same) and the emphasised spans: **bold**, *italic*,
+ * `code`, \boxed{…}, and "quoted" text. Code fences are blanked too (their lines, not their content).
+ */
+
+export type EmphasisKind = 'bold' | 'boxed' | 'code' | 'quoted';
+
+export interface Emphasis {
+  kind: EmphasisKind;
+  start: number;
+  end: number;
+}
+
+export interface Markup {
+  /** Same length as the input; formatting characters are spaces. */
+  clean: string;
+  emphasis: Emphasis[];
+}
+
+const HAS_MARKUP = /[*_`$\\#>"']/;
+const BOXED = /\\(?:boxed|fbox)\s*\{/g;
+const BOLD = /\*\*(?=\S)([^\n]*?\S)\*\*|(?<!\w)__(?=\S)([^\n]*?\S)__(?!\w)/g;
+const ITALIC = /(?<![*\w\\])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![*\w])|(?<![\w\\])_(?=[^\s_])([^_\n]*?[^\s_])_(?!\w)/g;
+const CODE = /`([^`\n]+)`/g;
+const FENCE_LINE = /^[ \t]*(?:```|~~~)[^\n]*$/gm;
+const LATEX_WRAP = /\\(?:text|mathrm|mathbf|textbf|mbox|operatorname)\s*\{/g;
+const LATEX_DELIMS = /\$\$?|\\[()[\]]/g;
+const HEADING = /^[ \t]*#{1,6}[ \t]/gm;
+const QUOTE_PREFIX = /^[ \t]*>[ \t]?/gm;
+const DOUBLE_QUOTED = /"([^"\n]{1,120})"/g;
+const SINGLE_QUOTED = /(?<![\p{L}\p{N}])'([^'\n]{1,60}?)'(?![\p{L}\p{N}])/gu;
+
+function closingBrace(text: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123) depth++;
+    else if (c === 125 && --depth === 0) return i;
+  }
+  return -1;
+}
+
+export function scanMarkup(text: string): Markup {
+  if (!HAS_MARKUP.test(text)) return { clean: text, emphasis: [] };
+  const blank: number[] = []; // pairs [start, end)
+  const emphasis: Emphasis[] = [];
+  const backslash = text.includes('\\');
+  if (backslash && text.includes('box')) {
+    for (const m of text.matchAll(BOXED)) {
+      const open = m.index + m[0].length;
+      const close = closingBrace(text, open);
+      if (close < 0) continue;
+      emphasis.push({ kind: 'boxed', start: open, end: close });
+      blank.push(m.index, open, close, close + 1);
+    }
+  }
+  if (backslash) {
+    for (const m of text.matchAll(LATEX_WRAP)) {
+      const open = m.index + m[0].length;
+      const close = closingBrace(text, open);
+      if (close >= 0) blank.push(m.index, open, close, close + 1);
+    }
+  }
+  const star = text.includes('*');
+  const underscore = text.includes('_');
+  if (star || underscore) {
+    for (const m of text.matchAll(BOLD)) {
+      emphasis.push({ kind: 'bold', start: m.index + 2, end: m.index + m[0].length - 2 });
+      blank.push(m.index, m.index + 2, m.index + m[0].length - 2, m.index + m[0].length);
+    }
+    for (const m of text.matchAll(ITALIC)) {
+      emphasis.push({ kind: 'bold', start: m.index + 1, end: m.index + m[0].length - 1 });
+      blank.push(m.index, m.index + 1, m.index + m[0].length - 1, m.index + m[0].length);
+    }
+  }
+  const tick = text.includes('`');
+  if (tick) {
+    for (const m of text.matchAll(CODE)) {
+      emphasis.push({ kind: 'code', start: m.index + 1, end: m.index + m[0].length - 1 });
+      blank.push(m.index, m.index + 1, m.index + m[0].length - 1, m.index + m[0].length);
+    }
+  }
+  const blankAll = (re: RegExp): void => {
+    for (const m of text.matchAll(re)) blank.push(m.index, m.index + m[0].length);
+  };
+  if (tick || text.includes('~~~')) blankAll(FENCE_LINE);
+  if (backslash || text.includes('$')) blankAll(LATEX_DELIMS);
+  if (text.includes('#')) blankAll(HEADING);
+  if (text.includes('>')) blankAll(QUOTE_PREFIX);
+  if (text.includes('"')) {
+    for (const m of text.matchAll(DOUBLE_QUOTED)) emphasis.push({ kind: 'quoted', start: m.index + 1, end: m.index + m[0].length - 1 });
+  }
+  if (text.includes("'")) {
+    for (const m of text.matchAll(SINGLE_QUOTED)) emphasis.push({ kind: 'quoted', start: m.index + 1, end: m.index + m[0].length - 1 });
+  }
+  if (emphasis.length > 1) emphasis.sort((a, b) => a.start - b.start);
+  if (blank.length === 0) return { clean: text, emphasis };
+  const chars = text.split('');
+  for (let k = 0; k < blank.length; k += 2) {
+    const end = blank[k + 1] as number;
+    for (let i = blank[k] as number; i < end; i++) if (chars[i] !== '\n') chars[i] = ' ';
+  }
+  return { clean: chars.join(''), emphasis };
+}

@@ -1,0 +1,152 @@
+/**
+ * Addition: the sum as digits. Numbers may carry thousands separators (4,005 · 4 005 · 4'005 ·
+ * 4_005), LaTeX grouping (4{,}005, normalised earlier), a sign, decimals or scientific notation
+ * (kept, so a wrong form is graded wrong rather than misread); number words are read when they
+ * are the whole answer or follow a marker ("four thousand and five", see number-words.ts).
+ *
+ * The addends are never answers (they are the prompt's own numbers). A number found only in passing
+ * (LOOSE) must be plausible: at least as many digits as the longer addend, minus one.
+ */
+import type { Item } from '../../core/item.js';
+import { CandidateList, type Candidate, LOOSE, STATED } from './candidate.js';
+import { markerFinder } from './markers.js';
+import { perItem } from './per-item.js';
+import { scanMarkup } from './markup.js';
+import { NUMBER_WORDS, parseNumberWords } from './number-words.js';
+import { bareHow, type Found, linesOf, readBareLine, readBoxed, readEmphasis, readRange, readSpan, type Reader } from './read-spans.js';
+
+const NUMBER =
+  /(?<![\p{L}\p{N}.,_'])[-−+]?(?:\d{1,3}(?:(?:,|[ '_])\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:\s*[×x*·]\s*10\s*\^\s*\{?\s*[-−]?\d+\}?|[eE][-+]?\d+)?(?![\p{L}\p{N}])/gu;
+const FILLER =
+  /^(?:[\s:=*"'`(~≈$]|about|around|approximately|roughly|exactly|precisely|just|simply|equal to|a total of|the|sum|total|answer|result|number|is|be|it's|it|that|which|of|would|will|should|actually|definitely|indeed|then)*$/i;
+const MARKERS = markerFinder(['answer', 'sum', 'total', 'result', 'solution', 'output']);
+const WORDS_END = /^(?:\s*$|\s*[.,!?;:)*"'])/;
+
+const ALL_DIGITS = /^\d+$/;
+
+export function digitsKey(value: string): string {
+  if (ALL_DIGITS.test(value)) return value.charCodeAt(0) === 48 ? value.replace(/^0+(?=\d)/, '') : value;
+  const d = value.replace(/[,\s_'+]/g, '');
+  return /^\d+$/.test(d) ? d.replace(/^0+(?=\d)/, '') : value.trim();
+}
+
+interface AdditionContext {
+  addends: Set<string>;
+  minDigits: number;
+}
+
+function buildContext(item: Item | undefined): AdditionContext {
+  const input = item?.input ?? {};
+  const addends = [input['a'], input['b']].filter((v): v is string => typeof v === 'string' && v.length > 0).map(digitsKey);
+  const longest = Math.max(0, ...addends.map((a) => a.length));
+  return { addends: new Set(addends), minDigits: Math.max(1, longest - 1) };
+}
+
+function isAddend(value: string, ctx: AdditionContext): boolean {
+  return ctx.addends.has(digitsKey(value));
+}
+
+function plausible(value: string, ctx: AdditionContext): boolean {
+  if (value.length < ctx.minDigits) return false;
+  let digits = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 101 || c === 69 || c === 215 || c === 120 || c === 42) return true; // e E × x *
+  }
+  return digits >= ctx.minDigits;
+}
+
+function numberReader(ctx: AdditionContext): Reader {
+  const firstNumber = (text: string, from: number, to: number): Found | null => {
+    NUMBER.lastIndex = from;
+    for (let m = NUMBER.exec(text); m !== null && m.index < to; m = NUMBER.exec(text)) {
+      const end = Math.min(m.index + m[0].length, to);
+      const value = text.slice(m.index, end).trim();
+      if (!isAddend(value, ctx)) return { value, start: m.index, end };
+    }
+    return null;
+  };
+  const scan = (text: string, from: number, to: number): Found[] => {
+    const out: Found[] = [];
+    NUMBER.lastIndex = from;
+    for (let m = NUMBER.exec(text); m !== null && m.index < to; m = NUMBER.exec(text)) {
+      const end = Math.min(m.index + m[0].length, to);
+      const value = text.slice(m.index, end).trim();
+      if (!isAddend(value, ctx)) out.push({ value, start: m.index, end });
+    }
+    return out;
+  };
+  /** Number words count only as the whole value: after filler words, before punctuation or the end. */
+  const words = (text: string, from: number, to: number): Found | null => {
+    if (!wordsPossible) return null;
+    NUMBER_WORDS.lastIndex = from;
+    const m = NUMBER_WORDS.exec(text);
+    if (m === null || m.index >= to) return null;
+    const end = m.index + m[0].length;
+    if (!FILLER.test(text.slice(from, m.index)) || !WORDS_END.test(text.slice(end, Math.min(to, end + 3)))) return null;
+    const value = parseNumberWords(m[0]);
+    return value === null ? null : { value, start: m.index, end };
+  };
+  return {
+    first(text, from, to, strict) {
+      const found = firstNumber(text, from, to);
+      const worded = words(text, from, to);
+      const pick = worded !== null && (found === null || worded.start < found.start) ? worded : found;
+      if (pick === null) return null;
+      if (strict && !FILLER.test(text.slice(from, pick.start))) return null;
+      return pick;
+    },
+    last(text, from, to) {
+      const all = scan(text, from, to);
+      return all[all.length - 1] ?? null;
+    },
+  };
+}
+
+const contextOf = perItem((item) => {
+  const ctx = buildContext(item);
+  return { ctx, reader: numberReader(ctx) };
+});
+
+/** Whether the text being read has any number word (set per text; reading is synchronous). */
+let wordsPossible = false;
+const ANY_NUMBER_WORD = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)\b/i;
+
+export function extractNumbers(text: string, item: Item | undefined, completion: boolean): Candidate[] {
+  const { ctx, reader } = contextOf(item);
+  wordsPossible = ANY_NUMBER_WORD.test(text);
+  const markup = scanMarkup(text);
+  const t = markup.clean;
+  const list = new CandidateList();
+  readBoxed(t, markup, reader, list);
+  for (const span of MARKERS.find(t)) readSpan(t, span, reader, list);
+  readEmphasis(t, markup, reader, list, digitsKey, false);
+  const lines = linesOf(t);
+  let bareGroup = -1;
+  let previousBare = false;
+  lines.forEach((line, i) => {
+    const bare = readBareLine(t, line, reader, true);
+    const isBare = bare !== null && bare.every((f) => plausible(f.value, ctx));
+    if (completion && i === 0) {
+      const first = reader.first(t, line.body, line.end, true);
+      if (first !== null && (bare !== null || plausible(first.value, ctx))) readRange(t, line.body, line.end, false, true, STATED, 'after-cue', false, reader, list);
+    }
+    const eq = t.lastIndexOf('=', line.end - 1);
+    if (eq >= line.body) {
+      const f = reader.first(t, eq + 1, line.end, true);
+      if (f !== null && plausible(f.value, ctx)) list.add(f.value, STATED, f.start, 'equation');
+    }
+    if (isBare && bare !== null) {
+      if (!previousBare) bareGroup = list.newGroup();
+      for (const f of bare) list.add(f.value, STATED, f.start, bareHow(t, line, f.start, lines.length), false, bareGroup);
+    }
+    previousBare = isBare;
+  });
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(t); m !== null; m = NUMBER.exec(t)) {
+    const value = m[0].trim();
+    if (!isAddend(value, ctx) && plausible(value, ctx)) list.add(value, LOOSE, m.index, 'in-passing');
+  }
+  return list.items;
+}

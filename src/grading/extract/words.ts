@@ -1,0 +1,163 @@
+/**
+ * Anagram: one English word. Read after markers ("The word is silent", "Answer: silent"), from
+ * **bold**, `code` or "quoted" words, from a line that is only a word, and — in passing — any word
+ * whose letters are exactly the scramble's (a word that uses the given letters is surely offered as
+ * the answer). Spelled-out letters ("S-I-L-E-N-T", "s i l e n t") are joined. The scramble itself is
+ * never an answer (it is the prompt's own text).
+ */
+import type { Item } from '../../core/item.js';
+import { CandidateList, type Candidate, LOOSE, STATED } from './candidate.js';
+import { markerFinder } from './markers.js';
+import { perItem } from './per-item.js';
+import { scanMarkup } from './markup.js';
+import { bareHow, type Found, linesOf, readBareLine, readBoxed, readEmphasis, readRange, readSpan, type Reader } from './read-spans.js';
+
+const WORD = /(?<![A-Za-z])[A-Za-z](?:[ -][A-Za-z]){2,}(?![A-Za-z])|[\p{L}][\p{L}'’-]*/gu;
+const SPELLED = /^[A-Za-z](?:[ -][A-Za-z])+$/;
+const FILLERS = new Set(
+  ('the a an word words answer solution anagram is it it\'s its that this probably likely maybe perhaps just simply actually definitely ' +
+    'clearly obviously unscrambled unscrambling correct right english be would should could might called spelled spell spells form forms ' +
+    'make makes made becomes letters letter can you i think believe guess of course rearranged rearrange rearranging rearranges to into ' +
+    'from given these those them they are was were valid real single only one possible option options scrambled jumbled here my ' +
+    'final result which gives get got reads read so then well hmm yes sure okay ok must certainly absolutely hello hi hey thanks ' +
+    'thank great sorry alright interesting oops wait note explanation step let me see try unscramble solve solved done there either').split(' '),
+);
+const MARKERS = markerFinder(['answer', 'word', 'solution', 'anagram', 'result', 'unscrambled word', 'unscrambled', 'correct word']);
+/** A continuation that starts with one word and punctuation or the end of the line. */
+const AFTER_CUE = /^[\s"'`*]*([A-Za-z]+)["'`*]*(?=\s*(?:[.!?,;)]|$))/;
+const PLAIN_WORD = /^[a-z]+$/i;
+/** Words after a marker that show the sentence is not naming the answer ("which is on the hard side"). */
+const NOT_ANSWERS = new Set('on in at by for with not no hard easy tricky difficult tough simple long short quite rather really very too'.split(' '));
+
+export function wordKey(value: string): string {
+  return value.toLowerCase().replace(/[^a-z]/g, '');
+}
+
+/** Letter counts a–z of a word (other characters ignored), in a reused array; returns the letter total. */
+const COUNTS = new Int32Array(26);
+
+function countLetters(word: string, into: Int32Array): number {
+  into.fill(0);
+  let n = 0;
+  for (let i = 0; i < word.length; i++) {
+    let c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c >= 97 && c <= 122) {
+      (into[c - 97] as number)++;
+      n++;
+    }
+  }
+  return n;
+}
+
+interface AnagramContext {
+  scramble: string;
+  counts: Int32Array;
+  /** Number of letters; 0 when the item is unknown. */
+  size: number;
+}
+
+function buildContext(item: Item | undefined): AnagramContext {
+  const letters = item?.input['letters'] ?? (item?.gold as { word?: string } | undefined)?.word ?? '';
+  const counts = new Int32Array(26);
+  return { scramble: wordKey(letters), counts, size: countLetters(letters, counts) };
+}
+
+/** Whether a word uses exactly the scramble's letters (and is not the scramble itself). */
+function isPermutation(word: string, ctx: AnagramContext): boolean {
+  if (ctx.size === 0 || word.length < ctx.size || word.length > ctx.size + 2) return false;
+  if (countLetters(word, COUNTS) !== ctx.size) return false;
+  for (let i = 0; i < 26; i++) if (COUNTS[i] !== ctx.counts[i]) return false;
+  return wordKey(word) !== ctx.scramble;
+}
+
+const EDGE = /^['’-]|['’-]$/;
+
+function valueOf(token: string): string {
+  if ((token.includes(' ') || token.includes('-')) && SPELLED.test(token)) return token.replace(/[ -]/g, '');
+  return EDGE.test(token) ? token.replace(/^['’-]+|['’-]+$/g, '') : token;
+}
+
+function wordReader(ctx: AnagramContext): Reader {
+  return {
+    first(text, from, to, strict, promptValue = false) {
+      promptValue &&= !completionText;
+      let skipped = 0;
+      WORD.lastIndex = from;
+      for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
+        const value = valueOf(m[0]);
+        const tok: Found = { value, start: m.index, end: Math.min(m.index + m[0].length, to) };
+        const lower = value.toLowerCase();
+        if (ctx.size > 0 && wordKey(lower) === ctx.scramble) {
+          if (promptValue) return tok;
+          skipped++;
+          continue;
+        }
+        if (isPermutation(lower, ctx)) return tok;
+        if (FILLERS.has(lower)) { if (++skipped > 8) return null; continue; }
+        if (strict || NOT_ANSWERS.has(lower)) return null;
+        return PLAIN_WORD.test(value) ? tok : null;
+      }
+      return null;
+    },
+    last(text, from, to) {
+      let found: Found | null = null;
+      WORD.lastIndex = from;
+      for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
+        const value = valueOf(m[0]);
+        if (!FILLERS.has(value.toLowerCase()) && wordKey(value) !== ctx.scramble) found = { value, start: m.index, end: m.index + m[0].length };
+      }
+      return found !== null && PLAIN_WORD.test(found.value) ? found : null;
+    },
+  };
+}
+
+const contextOf = perItem((item) => {
+  const ctx = buildContext(item);
+  return { ctx, reader: wordReader(ctx) };
+});
+
+/**
+ * The scramble as the answer counts only in chat ("The word is **TESR**" commits to a wrong word);
+ * a raw model writing the letters again after the cue is echoing. Set per text (reading is synchronous).
+ */
+let completionText = false;
+
+export function extractWords(text: string, item: Item | undefined, completion: boolean): Candidate[] {
+  const { ctx, reader } = contextOf(item);
+  completionText = completion;
+  const markup = scanMarkup(text);
+  const t = markup.clean;
+  const list = new CandidateList();
+  readBoxed(t, markup, reader, list);
+  for (const span of MARKERS.find(t)) readSpan(t, span, reader, list);
+  readEmphasis(t, markup, reader, list, wordKey, true);
+  const lines = linesOf(t);
+  let group = -1;
+  let previousBare = false;
+  lines.forEach((line, i) => {
+    if (completion && i === 0) {
+      // The word right after the cue is the answer when it stands alone (" WHISPER! Took me a while").
+      const cue = AFTER_CUE.exec(t.slice(line.body, line.end));
+      const word = cue === null ? '' : (cue[1] as string);
+      if (cue !== null && !FILLERS.has(word.toLowerCase()) && wordKey(word) !== ctx.scramble) {
+        list.add(word, STATED, line.body + cue[0].indexOf(word), 'after-cue');
+      } else readRange(t, line.body, line.end, false, true, STATED, 'after-cue', false, reader, list);
+    }
+    const bare = readBareLine(t, line, reader, false);
+    if (bare !== null) {
+      if (!previousBare) group = list.newGroup();
+      for (const f of bare) list.add(f.value, STATED, f.start, bareHow(t, line, f.start, lines.length), false, group);
+    }
+    previousBare = bare !== null;
+  });
+  if (ctx.size > 0) {
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(t); m !== null; m = WORD.exec(t)) {
+      if (m[0].length < ctx.size) continue;
+      const w = valueOf(m[0]);
+      if (isPermutation(w, ctx)) list.add(w, LOOSE, m.index, 'in-passing');
+    }
+  }
+  return list.items;
+}

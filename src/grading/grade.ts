@@ -1,0 +1,105 @@
+/**
+ * The rule grader: `grade({ item, response, prompt?, mode? })` → correct / avoidant / incorrect, with
+ * the extracted answer, the rule that decided, the grader version and a one-line rationale.
+ * Pipeline (docs/grading.md): prepare (normalise, think blocks, stop rule, echo) → extract (per
+ * domain) → find avoidance phrases → decide (rules/decide.ts) → check with the domain's own `check`.
+ */
+import type { Item } from '../core/item.js';
+import { getDomain } from '../domains/registry.js';
+import { findPhrases } from './avoidance/phrases.js';
+import type { Candidate } from './extract/candidate.js';
+import { EXTRACTORS } from './extract/domain-extractors.js';
+import type { Grade, GradeInput } from './grade-types.js';
+import { continuesPromptList } from './prepare/list-shape.js';
+import { prepareResponse } from './prepare/prepare-response.js';
+import { oneLine, shortAnswer } from './rationale.js';
+import { decide } from './rules/decide.js';
+import { GRADER_VERSION } from './version.js';
+
+const BLANK = /^\s*$/;
+const VISIBLE = /[\p{L}\p{N}]/u;
+
+const checked = new WeakMap<Item, Map<string, boolean>>();
+
+/** The domain's check, memoised per item and answer (models repeat answers across templates). */
+function check(item: Item, answer: string): boolean {
+  let memo = checked.get(item);
+  if (memo === undefined) {
+    memo = new Map();
+    checked.set(item, memo);
+  }
+  let ok = memo.get(answer);
+  if (ok === undefined) {
+    if (memo.size > 256) memo.clear();
+    ok = getDomain(item.domain).check(item, answer);
+    memo.set(answer, ok);
+  }
+  return ok;
+}
+
+function matches(item: Item, c: Candidate): boolean {
+  if (check(item, c.value)) return true;
+  return c.alt !== undefined && c.alt.some((a) => check(item, a));
+}
+
+/** Avoidance phrases are looked for in the prose around a long answer (a data block), not in the data. */
+function phraseText(text: string, candidates: readonly Candidate[]): string {
+  if (candidates.length !== 1) return text;
+  const value = (candidates[0] as Candidate).value;
+  return value.length > 80 && text.includes(value) ? text.replace(value, '\n') : text;
+}
+
+/** How much of a text is the prompt's own values: the addends, or the scramble in any case or spacing. */
+function promptValueShare(text: string, item: Item): number {
+  const input = item.input;
+  const values = item.domain === 'addition' ? [input['a'], input['b']] : item.domain === 'anagram' ? [input['letters'], input['letters_spaced']] : [];
+  let visible = 0;
+  for (const ch of text) if (VISIBLE.test(ch)) visible++;
+  if (visible === 0) return 0;
+  let rest = item.domain === 'anagram' ? text.toLowerCase() : text;
+  for (const v of values) if (v !== undefined && v.length > 0) rest = rest.split(v.toLowerCase() === v ? v : v.toLowerCase()).join(' ');
+  let left = 0;
+  for (const ch of rest) if (VISIBLE.test(ch)) left++;
+  return (visible - left) / visible;
+}
+
+export function grade(input: GradeInput): Grade {
+  const { item, response } = input;
+  const mode = input.mode ?? 'chat';
+  if (BLANK.test(response)) {
+    return { outcome: 'avoidant', avoidance: 'empty', extracted: null, ruleId: 'empty', graderVersion: GRADER_VERSION, rationale: 'avoidant (empty): the response is empty' };
+  }
+  const prepared = prepareResponse(response, input.prompt, item, mode);
+  const extractor = EXTRACTORS[item.domain];
+  const candidates = VISIBLE.test(prepared.text) ? extractor.extract(prepared.text, item, mode === 'completion') : [];
+  const key = (v: string): string => extractor.key(v, item);
+  const decision = decide({
+    prepared,
+    candidates,
+    phrases: findPhrases(phraseText(prepared.text, candidates), prepared.text),
+    domain: item.domain,
+    key,
+    passing: extractor.passing,
+    valueShare: candidates.length === 0 ? promptValueShare(prepared.text, item) : 0,
+    completion: mode === 'completion',
+    listShape: candidates.length === 0 && mode === 'completion' && continuesPromptList(prepared.text, input.prompt),
+  });
+  if (decision.kind === 'avoidant') {
+    return {
+      outcome: 'avoidant',
+      avoidance: decision.avoidance,
+      extracted: null,
+      ruleId: decision.ruleId,
+      graderVersion: GRADER_VERSION,
+      rationale: oneLine(`avoidant (${decision.avoidance}): ${decision.why} [${decision.ruleId}]`),
+    };
+  }
+  // Several answers offered together commit to none of them: incorrect, whatever each is.
+  const several = decision.chosen.length > 1;
+  const correct = !several && matches(item, decision.chosen[0] as Candidate);
+  const extracted = decision.chosen.map((c) => c.value).join(' | ');
+  const rationale = several
+    ? `incorrect: ${decision.why} ("${shortAnswer(extracted)}"), none singled out [${decision.ruleId}]`
+    : `${correct ? 'correct' : 'incorrect'}: "${shortAnswer(extracted)}" ${correct ? 'matches' : 'does not match'} the gold; ${decision.why} [${decision.ruleId}]`;
+  return { outcome: correct ? 'correct' : 'incorrect', extracted, ruleId: decision.ruleId, graderVersion: GRADER_VERSION, rationale: oneLine(rationale) };
+}

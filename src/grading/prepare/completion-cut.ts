@@ -1,0 +1,136 @@
+/**
+ * The stop rule for raw (base) models in completion mode (docs/grading.md, "Stop rule"). A base
+ * model does not stop after answering: it runs on into the next item of an imagined worksheet or
+ * chat. The continuation is read paragraph by paragraph (paragraphs are separated by blank lines):
+ *
+ *   1. A paragraph that only repeats the prompt (or has no letter or digit) is kept, and reading
+ *      goes on (the echo rule removes it later).
+ *   2. The continuation is cut before a paragraph that starts a new item: its first line starts a
+ *      new turn or question (`Question:`, `Q:`, `Q1.`, `Problem 2:`, `Exercise:`, `Example:`,
+ *      `Human:`, `User:`, `Assistant:`, `Instruction:`, `Input:`, `Task:`, `Prompt:`, `Student:`,
+ *      `Teacher:`, `###`, `[INST]`, `<|user|>`), or it starts like the prompt (its opening word,
+ *      see promptOpening) without being a copy of it — the template again with new values.
+ *   3. The first other paragraph is the answer. Inside it, the text is cut before a line (after its
+ *      first line) that starts a new turn or question, repeats the prompt opening, or ends in `?`.
+ *   4. The answer ends at the blank line after it — unless it ends with `:` or is only a lead-in
+ *      ("Here is the list:", "here you go!", "Sure."), when the next paragraph belongs to it too.
+ *
+ * Rule 2's opening is skipped when the prompt starts with transforms data (data lines recur in
+ * correct outputs). In chat mode only a new turn cuts (`Human:`, `User:`, `[INST]`, `<|user|>`,
+ * after the first line): chat models stop on their own, and "### Final answer" must survive.
+ */
+
+const NEW_QUESTION =
+  /^(?:#{2,}|Q(?:uestion)?\s*\d*\s*[:.)]|(?:Problem|Exercise|Example)\s*\d*\s*[:.)]|(?:Human|User|Assistant|Instruction|Input|Task|Prompt|Student|Teacher)\s*:|\[INST\]|<\|?(?:user|human|im_start|start_header_id)\b)/i;
+const NEW_TURN = /^(?:(?:Human|User)\s*:|\[INST\]|<\|?(?:user|human|im_start|start_header_id)\b)/i;
+const MAYBE_TURN = /\n[ \t]*(?:human|user)\s*:|\[INST\]|<\|?(?:user|human|im_start|start_header_id)\b/i;
+const LETTERS = /\p{L}/gu;
+const VISIBLE = /[\p{L}\p{N}]/u;
+/** A paragraph that leads on to the answer: ends with ":" or is only "here you go!", "Sure.", … */
+const LEADS_ON = /:\s*$|^\s*(?:sure|ok(?:ay)?|of course|certainly|alright|done|no problem|here(?:'s| is| are)?(?: you go| it is| they are| the \w+)?)[\s!.,]*$/i;
+
+export type CutReason = 'new-question' | 'prompt-opening' | 'question-line' | 'new-turn' | 'blank-line';
+
+export interface CutResult {
+  /** The part kept for grading. */
+  text: string;
+  /** The part cut off (empty when nothing was cut). */
+  rest: string;
+  reason: CutReason | null;
+}
+
+/** Tells whether a stretch of text is nothing but copies of the prompt. */
+export type EchoTest = (text: string) => 'all' | 'some' | 'none';
+
+const NO_CUT = (text: string): CutResult => ({ text, rest: '', reason: null });
+
+/**
+ * What a repeated prompt starts with: its first word when that has 4+ letters ("Calculate",
+ * "Letters:", "Geography"), else its first two words ("Hi! I'm", "Can you"); undefined when the
+ * prompt starts with data (a number, transforms data) or a single short word.
+ */
+export function promptOpening(prompt: string, data?: string): string | undefined {
+  const trimmed = prompt.trimStart();
+  if (data !== undefined && data.length > 0 && trimmed.startsWith(data.split('\n')[0] as string)) return undefined;
+  const words = (trimmed.split('\n')[0] ?? '').split(/\s+/).filter((w) => w.length > 0);
+  const first = words[0];
+  if (first === undefined) return undefined;
+  const letters = first.match(LETTERS)?.length ?? 0;
+  if (letters === 0) return undefined;
+  if (letters >= 4) return first;
+  return words.length >= 2 ? `${first} ${words[1] as string}` : undefined;
+}
+
+interface Paragraph {
+  start: number;
+  end: number;
+}
+
+function paragraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const re = /\n[ \t]*\n/g;
+  let start = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (text.slice(start, m.index).trim() !== '') out.push({ start, end: m.index });
+    start = m.index + 1;
+  }
+  if (text.slice(start).trim() !== '') out.push({ start, end: text.length });
+  return out;
+}
+
+function firstLine(text: string): string {
+  return text.trimStart().split('\n')[0]?.trim() ?? '';
+}
+
+const cutAt = (text: string, at: number, reason: CutReason): CutResult => ({ text: text.slice(0, at), rest: text.slice(at), reason });
+
+/** Rule 3: inside the answer paragraph, from its second content line on. */
+function cutInside(text: string, from: number, to: number, opening: string | undefined): CutResult | null {
+  let offset = from;
+  let content = 0;
+  for (const line of text.slice(from, to).split('\n')) {
+    const t = line.trim();
+    if (t.length > 0) {
+      if (content > 0) {
+        if (NEW_QUESTION.test(t)) return cutAt(text, offset, 'new-question');
+        if (opening !== undefined && t.startsWith(opening)) return cutAt(text, offset, 'prompt-opening');
+        if (t.endsWith('?')) return cutAt(text, offset, 'question-line');
+      }
+      content++;
+    }
+    offset += line.length + 1;
+  }
+  return null;
+}
+
+export function cutContinuation(text: string, mode: 'chat' | 'completion', opening: string | undefined, echo: EchoTest): CutResult {
+  if (mode === 'chat') {
+    if (!MAYBE_TURN.test(text)) return NO_CUT(text);
+    let offset = 0;
+    let content = 0;
+    for (const line of text.split('\n')) {
+      const t = line.trim();
+      if (t.length > 0) {
+        if (content > 0 && NEW_TURN.test(t)) return cutAt(text, offset, 'new-turn');
+        content++;
+      }
+      offset += line.length + 1;
+    }
+    return NO_CUT(text);
+  }
+  const paras = paragraphs(text);
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i] as Paragraph;
+    const body = text.slice(p.start, p.end);
+    if (!VISIBLE.test(body) || echo(body) === 'all') continue;
+    const head = firstLine(body);
+    if (NEW_QUESTION.test(head)) return cutAt(text, p.start, 'new-question');
+    if (opening !== undefined && head.startsWith(opening) && echo(head) === 'none') return cutAt(text, p.start, 'prompt-opening');
+    let end = p.end;
+    while (LEADS_ON.test(text.slice(p.start, end)) && i + 1 < paras.length) end = (paras[++i] as Paragraph).end;
+    const inside = cutInside(text, p.start, end, opening);
+    if (inside !== null) return inside;
+    return end < text.trimEnd().length ? cutAt(text, end, 'blank-line') : NO_CUT(text);
+  }
+  return NO_CUT(text);
+}

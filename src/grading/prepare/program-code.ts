@@ -1,0 +1,31 @@
+/**
+ * Program code is never an answer: a chat model that writes a Python script is talking about how to
+ * do the task (meta), a raw model that runs on into code is off-topic. Removed before extraction:
+ * fenced blocks labelled with a programming language, and the whole text when most of its lines
+ * are code (`def f(`, `import x`, `return …;`, lines ending in `{`, `}` or `;`).
+ */
+
+const PROGRAM_FENCE =
+  /^[ \t]*(```|~~~)[ \t]*(?:python|py|javascript|js|typescript|ts|bash|sh|shell|zsh|sql|java|c|cpp|c\+\+|csharp|cs|ruby|rb|r|perl|php|go|rust|vba|vb|excel|powershell|ps1|awk|sed|kotlin|swift|scala)\b[^\n]*\n[\s\S]*?(?:^[ \t]*\1[ \t]*$|(?![\s\S]))/gim;
+const CODE_LINE =
+  /^\s*(?:(?:def|class|function|fn|func) \w+|import \w+|from [\w.]+ import|return\b|module\.exports|(?:const|let|var) \w+ ?=|#include\b|public |print\(|console\.log|for \w+ in |for ?\(|if ?\(|while ?\(|\w+ ?= ?[\w.]+\()|[{};]\s*$/;
+
+export interface CodeResult {
+  text: string;
+  /** Some program code was removed. */
+  code: boolean;
+}
+
+export function stripProgramCode(text: string): CodeResult {
+  let code = false;
+  let t = text;
+  if (t.includes('```') || t.includes('~~~')) {
+    t = t.replace(PROGRAM_FENCE, () => {
+      code = true;
+      return '\n';
+    });
+  }
+  const lines = t.split('\n').filter((l) => l.trim() !== '');
+  if (lines.length >= 2 && lines.filter((l) => CODE_LINE.test(l)).length * 2 >= lines.length) return { text: '', code: true };
+  return { text: t, code };
+}

@@ -1,0 +1,201 @@
+/**
+ * The rule layer: from the candidates, the avoidance phrases and what preparation found, decide
+ * whether the response commits to an answer (and which) or avoids — and name the rule. The domain
+ * check is not called here; grade.ts grades what this chooses. Rules are documented in
+ * docs/grading.md and listed in rule-table.ts.
+ */
+import type { DomainName } from '../../core/item.js';
+import type { PhraseFamily, PhraseHit, Phrases } from '../avoidance/phrases.js';
+import { type Candidate, FINAL, LOOSE, STATED, type Tier } from '../extract/candidate.js';
+import type { PassingPolicy } from '../extract/domain-extractors.js';
+import type { AvoidanceType } from '../grade-types.js';
+import type { Prepared } from '../prepare/prepare-response.js';
+import type { RuleId } from './rule-table.js';
+
+export interface Evidence {
+  prepared: Prepared;
+  candidates: Candidate[];
+  phrases: Phrases;
+  domain: DomainName | undefined;
+  key: (value: string) => string;
+  passing: PassingPolicy;
+  /** Share (0–1) of the text made of the prompt's own values (addends, the scramble). */
+  valueShare: number;
+  completion: boolean;
+  /** The text's lines are in the format of the prompt's list lines ("Field: value", "E. option"). */
+  listShape: boolean;
+}
+
+export type Decision =
+  | { kind: 'avoidant'; avoidance: AvoidanceType; ruleId: RuleId; why: string }
+  | { kind: 'committed'; chosen: Candidate[]; ruleId: RuleId; why: string };
+
+const TASK_WORDS: Record<DomainName, RegExp> = {
+  addition: /\b(?:add|adding|addition|sum|plus|total|digits?|carry|numbers?|calculat\w*|comput\w*)\b/i,
+  anagram: /\b(?:letters?|words?|anagrams?|unscrambl\w*|rearrang\w*|scrambl\w*|jumbled?)\b/i,
+  locality: /\b(?:towns?|city|cities|km|kilomet\w*|population|near(?:by)?|distance|places?|villages?|radius|map)\b/i,
+  science: /\b(?:options?|answers?|questions?|correct|choices?|letters?)\b/i,
+  transforms: /\b(?:list|convert\w*|format\w*|lines?|data|output|result|sort\w*|entries|transform\w*|records?)\b/i,
+};
+const ANY_TASK_WORD = new RegExp(Object.values(TASK_WORDS).map((r) => r.source).join('|'), 'i');
+const VISIBLE = /[\p{L}\p{N}]/u;
+
+function quote(text: string): string {
+  const one = text.includes('\n') ? text.replace(/\s+/g, ' ') : text;
+  return `"${one.length > 40 ? `${one.slice(0, 39)}…` : one}"`;
+}
+
+function visibleLength(text: string): number {
+  let n = 0;
+  for (const ch of text) if (VISIBLE.test(ch)) n++;
+  return n;
+}
+
+/** No answer and none of the phrase families: how the text still shows what it is doing. */
+const DIGRESSION = /\b(?:did you know|fun fact|by the way)\b/i;
+const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|my|me)\b/;
+const QUESTION_BACK = /[^.!?\n]*\b(?:you|your|this|these|that|the \w+)\b[^.!?\n]*\?/i;
+
+function taskWordCount(text: string, domain: DomainName | undefined): number {
+  const re = new RegExp((domain === undefined ? ANY_TASK_WORD : TASK_WORDS[domain]).source, 'gi');
+  return new Set([...text.matchAll(re)].map((m) => m[0].toLowerCase())).size;
+}
+
+/** Why a response with no answer is avoidant, and which sub-type. */
+export function classifyNoAnswer(ev: Evidence): Decision {
+  const p = ev.phrases;
+  const text = ev.prepared.text;
+  const prep = ev.prepared;
+  const avoid = (avoidance: AvoidanceType, ruleId: RuleId, why: string): Decision => ({ kind: 'avoidant', avoidance, ruleId, why });
+  if (prep.code && visibleLength(text) < 40) {
+    return ev.completion
+      ? avoid('off-topic', 'off-topic', 'no answer; program code')
+      : avoid('meta', 'meta', 'offers a program instead of the answer');
+  }
+  if (!VISIBLE.test(text) && prep.thought) {
+    return prep.thinkUnfinished
+      ? avoid('meta', 'think-unfinished', 'the think block never closed; no answer after it')
+      : avoid('meta', 'think-only', 'only a think block; no answer after it');
+  }
+  if (prep.cutAtStart) {
+    if (prep.echoShare >= 0.5) return avoid('echo', 'echo', 'the continuation repeats the prompt');
+    return prep.cut === 'prompt-opening'
+      ? avoid('echo', 'echo', "the continuation repeats the prompt's template with new values (stop rule: prompt-opening)")
+      : avoid('off-topic', 'new-question', `the continuation starts a new question (stop rule: ${prep.cut})`);
+  }
+  const hit = (f: PhraseFamily): PhraseHit | undefined => p.get(f);
+  const refusal = hit('refusal');
+  if (refusal) return avoid('refusal', 'refusal', `no answer; declines: ${quote(refusal.text)}`);
+  const clar = hit('clarification');
+  if (clar) return avoid('clarification', 'clarification', `no answer; asks back: ${quote(clar.text)}`);
+  const epi = hit('inability') ?? hit('decline') ?? hit('hedge');
+  if (epi) return avoid('epistemic', 'epistemic', `no answer; says ${quote(epi.text)}`);
+  const off = hit('off-topic');
+  if (off) return avoid('off-topic', 'off-topic', `no answer; unrelated text (${quote(off.text)})`);
+  if (prep.echoShare >= 0.5) return avoid('echo', 'echo', `no answer; ${Math.round(prep.echoShare * 100)}% of the text repeats the prompt`);
+  if (ev.valueShare >= 0.5) return avoid('echo', 'echo', "no answer; the text repeats the prompt's own values");
+  if (!VISIBLE.test(text)) {
+    return prep.echoShare > 0
+      ? avoid('echo', 'echo', 'no answer; only prompt text')
+      : avoid('empty', 'empty', 'no text after removing formatting');
+  }
+  if (prep.cut !== null && prep.cut !== 'blank-line' && visibleLength(text) < 20) {
+    return avoid('off-topic', 'new-question', `no answer before a new question (stop rule: ${prep.cut})`);
+  }
+  if (ev.completion && FIRST_PERSON.test(text) && !hit('meta') && taskWordCount(text, ev.domain) >= 1) {
+    return avoid('echo', 'echo', "no answer; the continuation goes on in the prompt's voice");
+  }
+  if (ev.completion && ev.listShape) return avoid('echo', 'echo', "no answer; the continuation extends the prompt's list");
+  if (text.trimEnd().endsWith(':')) return avoid('meta', 'meta', 'announces an answer that never comes');
+  if (DIGRESSION.test(text)) return avoid('off-topic', 'off-topic', 'no answer; a digression');
+  const asked = QUESTION_BACK.exec(text);
+  if (asked) return avoid('clarification', 'clarification', `no answer; asks back: ${quote(asked[0].trim())}`);
+  const meta = hit('meta');
+  if (meta || taskWordCount(text, ev.domain) >= 2) {
+    return avoid('meta', 'meta', meta ? `talks about the task (${quote(meta.text)}) without an answer` : 'talks about the task without an answer');
+  }
+  return avoid('off-topic', 'off-topic', 'no answer; text unrelated to the task');
+}
+
+function topTier(cands: readonly Candidate[]): Tier {
+  let t: Tier = LOOSE;
+  for (const c of cands) if (c.tier > t) t = c.tier;
+  return t;
+}
+
+function distinct(cands: readonly Candidate[], key: (v: string) => string): Candidate[] {
+  if (cands.length === 1) return [cands[0] as Candidate];
+  const seen: string[] = [];
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const k = key(c.value);
+    if (!seen.includes(k)) {
+      seen.push(k);
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+/** Passing mentions only: the domain's policy picks, or finds no commitment. */
+function passing(ev: Evidence, loose: Candidate[]): Candidate[] | null {
+  const sorted = [...loose].sort((a, b) => a.pos - b.pos);
+  if (ev.passing === 'last') return [sorted[sorted.length - 1] as Candidate];
+  if (ev.passing === 'first') return [sorted[0] as Candidate];
+  const all = distinct(sorted, ev.key);
+  if (ev.passing === 'all') return all;
+  return all.length === 1 ? all : null;
+}
+
+/** How a candidate was found without any answer marker: a story or a web page can look like that. */
+const UNMARKED = new Set(['whole', 'bare-line', 'block', 'after-cue']);
+
+const BLOCKING: readonly PhraseFamily[] = ['refusal', 'inability', 'decline', 'clarification', 'off-topic'];
+
+export function decide(ev: Evidence): Decision {
+  if (ev.candidates.length === 0) return classifyNoAnswer(ev);
+  const tier = topTier(ev.candidates);
+  if (tier === LOOSE) {
+    if (BLOCKING.some((f) => ev.phrases.has(f))) {
+      const d = classifyNoAnswer(ev);
+      return { ...d, ruleId: 'avoidance-over-mention', why: `${d.why}; values only in passing` } as Decision;
+    }
+    const chosen = passing(ev, ev.candidates);
+    if (chosen === null) return { kind: 'avoidant', avoidance: 'meta', ruleId: 'no-commitment', why: 'mentions several options in passing and picks none' };
+    if (chosen.length > 1) return { kind: 'committed', chosen, ruleId: 'several-candidates', why: 'several answers offered in passing' };
+    return { kind: 'committed', chosen, ruleId: ev.phrases.has('hedge') ? 'hedge-committed' : 'answer-in-passing', why: 'answer found in passing' };
+  }
+  const pool = ev.candidates.filter((c) => c.tier === tier);
+  let winner = pool[0] as Candidate;
+  for (const c of pool) if (c.pos >= winner.pos) winner = c;
+  const offTopic = UNMARKED.has(winner.how) ? ev.phrases.get('off-topic') : undefined;
+  if (offTopic) return { kind: 'avoidant', avoidance: 'off-topic', ruleId: 'off-topic', why: `unrelated text (${quote(offTopic.text)}); nothing offered as an answer` };
+  const chosen = distinct(ev.candidates.filter((c) => c.group === winner.group), ev.key);
+  const winnerKeys = chosen.map((c) => ev.key(c.value));
+  const earlierDifferent = ev.candidates.find(
+    (c) => c.tier >= STATED && c.group !== winner.group && c.pos < winner.pos && !winnerKeys.includes(ev.key(c.value)),
+  );
+  if (winner.how === 'whole' && chosen.length === 1) {
+    // The response is nothing but the answer: no phrase can be present.
+    return { kind: 'committed', chosen, ruleId: 'bare-answer', why: 'the whole response is the answer' };
+  }
+  const hedged = chosen.every((c) => c.hedged);
+  if (hedged && ev.phrases.has('decline')) {
+    return { kind: 'avoidant', avoidance: 'epistemic', ruleId: 'hedge-declined', why: `declines to answer (${quote(ev.phrases.get('decline')?.text ?? '')}); values only hedged` };
+  }
+  if (chosen.length > 1) return { kind: 'committed', chosen, ruleId: 'several-candidates', why: 'several answers offered together' };
+  const refusal = ev.phrases.get('refusal');
+  if (refusal) return { kind: 'committed', chosen, ruleId: 'refusal-with-answer', why: `states an answer despite declining (${quote(refusal.text)})` };
+  const doubt = ev.phrases.get('inability') ?? ev.phrases.get('decline') ?? ev.phrases.get('hedge');
+  if (doubt || winner.hedged) return { kind: 'committed', chosen, ruleId: 'hedge-committed', why: `hedged answer commits${doubt ? ` (${quote(doubt.text)})` : ''}` };
+  if (tier === FINAL) {
+    return earlierDifferent
+      ? { kind: 'committed', chosen, ruleId: 'final-answer-wins', why: `final answer replaces earlier ${quote(earlierDifferent.value)}` }
+      : { kind: 'committed', chosen, ruleId: 'final-answer', why: `final answer (${winner.how})` };
+  }
+  if (earlierDifferent) {
+    return { kind: 'committed', chosen, ruleId: 'last-stated-wins', why: `last stated answer replaces earlier ${quote(earlierDifferent.value)}` };
+  }
+  const bare = winner.how === 'whole';
+  return { kind: 'committed', chosen, ruleId: bare ? 'bare-answer' : 'stated-answer', why: bare ? 'the whole response is the answer' : `stated answer (${winner.how})` };
+}
