@@ -11,3 +11,10 @@ export { generateItems, type GenerateRequest, type GenerateResult, type Generate
 export { difficultyStats } from './generate/difficulty-stats.js';
 export { openWorkspace } from './store/sqlite/open-workspace.js';
 export { saveItems, loadItems } from './store/sqlite/items-repo.js';
+export { grade, gradeAvoidance, GRADER_VERSION } from './grading/index.js';
+export type { Grade, GradeInput, AvoidanceInput, Outcome, AvoidanceType } from './grading/index.js';
+export { buildPlan } from './engine/plan.js';
+export { executeRun } from './engine/executor.js';
+export type { ModelEntry, RunEvent, RunSummary, PlanFilter } from './engine/run-types.js';
+export { createAdapter } from './models/create-adapter.js';
+export type { ModelAdapter, ModelRequest, ModelResponse } from './models/model-adapter.js';
