@@ -14,10 +14,10 @@ import { continuesPromptList } from './prepare/list-shape.js';
 import { prepareResponse } from './prepare/prepare-response.js';
 import { oneLine, shortAnswer } from './rationale.js';
 import { decide } from './rules/decide.js';
+import { countVisible, hasVisible } from './text-stats.js';
 import { GRADER_VERSION } from './version.js';
 
 const BLANK = /^\s*$/;
-const VISIBLE = /[\p{L}\p{N}]/u;
 
 const checked = new WeakMap<Item, Map<string, boolean>>();
 
@@ -53,14 +53,12 @@ function phraseText(text: string, candidates: readonly Candidate[]): string {
 function promptValueShare(text: string, item: Item): number {
   const input = item.input;
   const values = item.domain === 'addition' ? [input['a'], input['b']] : item.domain === 'anagram' ? [input['letters'], input['letters_spaced']] : [];
-  let visible = 0;
-  for (const ch of text) if (VISIBLE.test(ch)) visible++;
+  if (values.length === 0) return 0;
+  const visible = countVisible(text);
   if (visible === 0) return 0;
   let rest = item.domain === 'anagram' ? text.toLowerCase() : text;
-  for (const v of values) if (v !== undefined && v.length > 0) rest = rest.split(v.toLowerCase() === v ? v : v.toLowerCase()).join(' ');
-  let left = 0;
-  for (const ch of rest) if (VISIBLE.test(ch)) left++;
-  return (visible - left) / visible;
+  for (const v of values) if (v !== undefined && v.length > 0) rest = rest.split(v.toLowerCase()).join(' ');
+  return (visible - countVisible(rest)) / visible;
 }
 
 export function grade(input: GradeInput): Grade {
@@ -71,7 +69,7 @@ export function grade(input: GradeInput): Grade {
   }
   const prepared = prepareResponse(response, input.prompt, item, mode);
   const extractor = EXTRACTORS[item.domain];
-  const candidates = VISIBLE.test(prepared.text) ? extractor.extract(prepared.text, item, mode === 'completion') : [];
+  const candidates = hasVisible(prepared.text) ? extractor.extract(prepared.text, item, mode === 'completion') : [];
   const key = (v: string): string => extractor.key(v, item);
   const decision = decide({
     prepared,

@@ -157,15 +157,46 @@ export interface PhraseHit {
  * The phrases of one text, looked up lazily: each family's regex runs only when a rule asks for it
  * (most committed answers never need the meta or clarification patterns).
  */
-/** All families but meta in one regex: when it finds nothing, no family needs its own search. */
-const ANY_AVOIDANCE = new RegExp(
-  (['refusal', 'decline', 'inability', 'hedge', 'clarification', 'off-topic'] as const).map((f) => `(?:${PATTERNS[f].source})`).join('|'),
-  'im',
-);
+/**
+ * Words every match of a family contains (lower case): when a text has none of them, the family's
+ * regex is not run. A cheap necessary condition, kept next to the patterns it summarises.
+ */
+const CANT_WORDS = ["can't", 'cannot', 'can not', "couldn't", 'could not', 'unable', 'able to', 'capable'];
+const TRIGGERS: Record<PhraseFamily, readonly string[] | null> = {
+  refusal: [
+    ...CANT_WORDS, "won't", 'will not', 'refuse', 'decline', "'ll pass", 'not allowed', 'not permitted', 'not comfortable',
+    'not going to', 'rather not', 'prefer not', 'against', 'violat', 'breach', 'polic', 'academic', 'cheat', 'as an ai',
+    'inappropriate', 'harmful', 'unethical', 'illegal', 'unfair', 'homework', 'assignment', 'exam', 'test', 'quiz', 'worksheet',
+    'personal', 'private', 'sensitive', 'confidential', 'privacy',
+  ],
+  decline: ["won't", 'will not', 'rather not', "don't want", 'do not want', 'prefer not', ...CANT_WORDS, 'guessing', 'wrong'],
+  inability: [
+    'know', ...CANT_WORDS, 'no idea', 'no clue', 'idk', 'dunno', 'beyond', 'not something', 'not a task', 'not a calculation',
+    'stumped', 'stuck', 'at a loss', 'lack', "don't have", 'do not have', 'too ', 'hard to say', 'without ', "there's no",
+    'there is no', 'no way', 'familiar', 'aware', "don't think", 'knowledge', 'not possible', 'not feasible', 'no lo s',
+    'je ne sais', 'ich wei', 'non lo so', 'o sei',
+  ],
+  hedge: ['sure', 'certain', 'confident', 'positive', 'wrong', 'mistaken', 'quote me', 'guess', 'double', 'verify'],
+  clarification: ['?'],
+  meta: null,
+  'off-topic': [
+    'once upon', 'chapter', 'subscribe', 'click here', 'copyright', 'all rights', 'posted by', 'related post', 'read more',
+    'sign up', 'log in', 'cookie', 'lorem', '<html', '<head', '<body', '<div', '<script', '<table', '<!doctype', '[',
+  ],
+};
+
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const TRIGGER_RES: Record<PhraseFamily, RegExp | null> = Object.fromEntries(
+  (Object.keys(TRIGGERS) as PhraseFamily[]).map((f) => {
+    const words = TRIGGERS[f];
+    return [f, words === null ? null : new RegExp(words.map(escape).join('|'))];
+  }),
+) as Record<PhraseFamily, RegExp | null>;
 
 export class Phrases {
   private readonly found = new Map<PhraseFamily, PhraseHit | null>();
-  private any: boolean | undefined;
+  private lower: string | undefined;
+  private fullLower: string | undefined;
 
   /** `text`: the prose around the answer; `full`: the whole response (for off-topic content). */
   constructor(
@@ -173,11 +204,21 @@ export class Phrases {
     private readonly full: string = text,
   ) {}
 
+  private triggered(family: PhraseFamily, offTopic: boolean): boolean {
+    const re = TRIGGER_RES[family];
+    if (re === null) return true;
+    return re.test(offTopic ? (this.fullLower ??= this.full.toLowerCase()) : (this.lower ??= this.text.toLowerCase()));
+  }
+
   get(family: PhraseFamily): PhraseHit | undefined {
     let hit = this.found.get(family);
     if (hit === undefined) {
-      const text = family === 'off-topic' ? this.full : this.text;
-      if (family !== 'meta' && text === this.text && !(this.any ??= ANY_AVOIDANCE.test(this.text))) return undefined;
+      const offTopic = family === 'off-topic';
+      const text = offTopic ? this.full : this.text;
+      if (!this.triggered(family, offTopic)) {
+        this.found.set(family, null);
+        return undefined;
+      }
       const m = PATTERNS[family].exec(text);
       hit = m === null ? null : { family, text: m[0].replace(/\s+/g, ' ') };
       this.found.set(family, hit);
@@ -191,7 +232,7 @@ export class Phrases {
 
   /** Any family other than meta. */
   anyAvoidance(): boolean {
-    return (this.any ??= ANY_AVOIDANCE.test(this.text));
+    return (['refusal', 'decline', 'inability', 'hedge', 'clarification', 'off-topic'] as const).some((f) => this.has(f));
   }
 }
 

@@ -5,7 +5,7 @@
  * on a line is graded whatever it is. Built once, lazily (about half a second).
  */
 import { loadGazetteer } from '../../domains/locality/gazetteer.js';
-import { nameKey } from '../../domains/locality/place-names.js';
+import { nameKey } from './name-key.js';
 
 let keys: Set<string> | undefined;
 const ABBREVIATED = /\b(?:St|Ste|Mt|Ft)\b/;

@@ -49,7 +49,7 @@ export function markerFinder(nouns: readonly string[]): MarkerFinder {
   const weakRe = new RegExp(`\\b(?:${WEAK_WORDS})\\b\\s*:?`, 'gi');
   const choiceRe = new RegExp(`\\b(?:${CHOICE_WORDS})\\b\\s*:?`, 'gi');
   const postfixRe = new RegExp(
-    `(?<=\\s)(?:is|are|would be|seems to be|must be|should be)\\s+(?:the\\s+)?(?:correct|right|answer|solution|best (?:answer|choice|option)|(?:correct|right) (?:answer|choice|option|one|${n})|${n})\\b`,
+    `\\b(?:is|are|would be|seems to be|must be|should be)\\s+(?:the\\s+)?(?:correct|right|answer|solution|best (?:answer|choice|option)|(?:correct|right) (?:answer|choice|option|one|${n})|${n})\\b`,
     'gi',
   );
 

@@ -9,7 +9,7 @@
  */
 import type { Item } from '../../core/item.js';
 import { countriesNamedBy } from '../../domains/locality/country-qualifier.js';
-import { nameKey as slowNameKey } from '../../domains/locality/place-names.js';
+import { nameKey } from './name-key.js';
 import { CandidateList, type Candidate, LOOSE, STATED } from './candidate.js';
 import { perItem } from './per-item.js';
 import { scanMarkup } from './markup.js';
@@ -31,12 +31,12 @@ const MARKERS = markerFinder([
   'suburb', 'candidate', 'one', 'example', 'destination', 'neighbou?ring town', 'nearby town',
 ]);
 const NAMED = /\b(?:called|named|such as|like|including|e\.g\.,?|for example,?|for instance,?|namely|visit|visiting)\s+/g;
-const IS_A_TOWN = /(?<=\s)(?:is|would be|lies|sits)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:town|city|village|suburb|municipality|commune|place|option|choice|settlement)\b/gu;
+const IS_A_TOWN = /\b(?:is|would be|lies|sits)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:town|city|village|suburb|municipality|commune|place|option|choice|settlement)\b/gu;
 const AFTER_BARE = /^[\s.!,;:*)"'`]*(?:[(\[–—-].*)?$/;
 /** A line that is only a lower-case name ("villeurbanne", "saint-fons"), not a phrase like "i don't know". */
 const LOWER_LINE = /^[\s"'`*]*(?!(?:i|idk|no|yes|not|none|sure|sorry|maybe|unknown|dunno|nothing|nope|ok|okay)\b)[\p{Ll}][\p{L}\p{M}-]*(?: [\p{Ll}][\p{L}\p{M}-]*){0,2}[\s.!"'`*]*$/u;
 /** "X meets these criteria", "X would work": X is offered. */
-const FITS = /(?<=\s)(?:meets|satisfies|fits|matches|fulfils|fulfills)\s+(?:these|the|those|all|your|that)\b|(?<=\s)(?:would|should|could|might)\s+(?:work|fit|do)\b|(?<=\s)qualifies\b/g;
+const FITS = /\b(?:(?:meets|satisfies|fits|matches|fulfils|fulfills)\s+(?:these|the|those|all|your|that)|(?:would|should|could|might)\s+(?:work|fit|do)|qualifies)\b/g;
 const WHOLE_LINE = /^[\s"'`*]*(?:(?:sure|ok(?:ay)?|of course|certainly|yes)\b[!,.:\s]*)?(\p{Lu}[\p{L}\p{M}'’.-]*(?: [\p{L}][\p{L}\p{M}'’.-]*){0,4})[\s.!*"'`]*(?:[(\[–—-].*)?$/u;
 
 /** A short capitalised line taken whole ("Madinat ash Shamal"): the check reads its qualifiers. */
@@ -53,19 +53,6 @@ function wholeLine(text: string, line: Line): Found[] | null {
 const AFTER_CUE_END = /^\s*(?:[,.;!?()\-–—]|$|(?:is|lies|sits|would|should|could|might|seems|fits|works|qualifies|meets)\b)/;
 const UPPER_START = /^\p{Lu}/u;
 const SENTENCE_VERB = /\b(?:is|are|was|were|has|have|lies|sits|located|situated|would|could|should|can|will|about)\b/i;
-
-const keys = new Map<string, string>();
-
-/** The locality name key (accents, case, punctuation folded), memoised: names recur across responses. */
-function nameKey(name: string): string {
-  let key = keys.get(name);
-  if (key === undefined) {
-    if (keys.size > 50_000) keys.clear();
-    key = slowNameKey(name);
-    keys.set(name, key);
-  }
-  return key;
-}
 
 export function placeKey(value: string): string {
   return nameKey(value.replace(/\s*[,(].*$/, ''));

@@ -37,6 +37,8 @@ export interface CutResult {
   /** The part cut off (empty when nothing was cut). */
   rest: string;
   reason: CutReason | null;
+  /** Every kept paragraph was tested and none had prompt copies in it (echo removal can be skipped). */
+  echoFree?: boolean;
 }
 
 /** Tells whether a stretch of text is nothing but copies of the prompt. */
@@ -119,18 +121,30 @@ export function cutContinuation(text: string, mode: 'chat' | 'completion', openi
     return NO_CUT(text);
   }
   const paras = paragraphs(text);
+  let echoSeen = false;
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i] as Paragraph;
     const body = text.slice(p.start, p.end);
-    if (!VISIBLE.test(body) || echo(body) === 'all') continue;
+    if (!VISIBLE.test(body)) continue;
+    const echoed = echo(body);
+    if (echoed === 'all') {
+      echoSeen = true;
+      continue;
+    }
     const head = firstLine(body);
     if (NEW_QUESTION.test(head)) return cutAt(text, p.start, 'new-question');
     if (opening !== undefined && head.startsWith(opening) && echo(head) === 'none') return cutAt(text, p.start, 'prompt-opening');
     let end = p.end;
-    while (LEADS_ON.test(text.slice(p.start, end)) && i + 1 < paras.length) end = (paras[++i] as Paragraph).end;
+    let extended = false;
+    while (LEADS_ON.test(text.slice(p.start, end)) && i + 1 < paras.length) {
+      end = (paras[++i] as Paragraph).end;
+      extended = true;
+    }
     const inside = cutInside(text, p.start, end, opening);
     if (inside !== null) return inside;
-    return end < text.trimEnd().length ? cutAt(text, end, 'blank-line') : NO_CUT(text);
+    const result = end < text.trimEnd().length ? cutAt(text, end, 'blank-line') : NO_CUT(text);
+    result.echoFree = !echoSeen && !extended && echoed === 'none';
+    return result;
   }
   return NO_CUT(text);
 }

@@ -71,7 +71,7 @@ export function prepareResponse(response: string, prompt: string | undefined, it
   };
   const cut = cutContinuation(think.text, mode, model.opening, echoTest);
   const cutAtStart = cut.reason !== null && cut.reason !== 'blank-line' && !VISIBLE.test(removeEcho(cut.text, model.echo).text);
-  const echo = model.echo.segments.length === 0 ? { text: cut.text, removed: 0 } : removeEcho(cut.text, model.echo);
+  const echo = model.echo.segments.length === 0 || cut.echoFree === true ? { text: cut.text, removed: 0 } : removeEcho(cut.text, model.echo);
   const code = stripProgramCode(echo.text);
   return {
     text: cutAtStart ? '' : code.text,

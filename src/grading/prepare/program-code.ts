@@ -16,7 +16,10 @@ export interface CodeResult {
   code: boolean;
 }
 
+const MAYBE_CODE = /[{};(]|```|~~~|\b(?:import|return|def|class|function|var|let|const)\b|#include/;
+
 export function stripProgramCode(text: string): CodeResult {
+  if (!MAYBE_CODE.test(text)) return { text, code: false };
   let code = false;
   let t = text;
   if (t.includes('```') || t.includes('~~~')) {

@@ -10,6 +10,7 @@ import { type Candidate, FINAL, LOOSE, STATED, type Tier } from '../extract/cand
 import type { PassingPolicy } from '../extract/domain-extractors.js';
 import type { AvoidanceType } from '../grade-types.js';
 import type { Prepared } from '../prepare/prepare-response.js';
+import { countVisible } from '../text-stats.js';
 import type { RuleId } from './rule-table.js';
 
 export interface Evidence {
@@ -40,25 +41,43 @@ const TASK_WORDS: Record<DomainName, RegExp> = {
 const ANY_TASK_WORD = new RegExp(Object.values(TASK_WORDS).map((r) => r.source).join('|'), 'i');
 const VISIBLE = /[\p{L}\p{N}]/u;
 
+
 function quote(text: string): string {
   const one = text.includes('\n') ? text.replace(/\s+/g, ' ') : text;
   return `"${one.length > 40 ? `${one.slice(0, 39)}…` : one}"`;
 }
 
-function visibleLength(text: string): number {
-  let n = 0;
-  for (const ch of text) if (VISIBLE.test(ch)) n++;
-  return n;
-}
+const visibleLength = countVisible;
 
 /** No answer and none of the phrase families: how the text still shows what it is doing. */
 const DIGRESSION = /\b(?:did you know|fun fact|by the way)\b/i;
 const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|my|me)\b/;
-const QUESTION_BACK = /[^.!?\n]*\b(?:you|your|this|these|that|the \w+)\b[^.!?\n]*\?/i;
+const ASKS_ABOUT = /\b(?:you|your|this|these|that|the \w+)\b/i;
+const TASK_WORDS_ALL = Object.fromEntries(Object.entries(TASK_WORDS).map(([d, r]) => [d, new RegExp(r.source, 'gi')])) as Record<DomainName, RegExp>;
+const ANY_TASK_WORD_ALL = new RegExp(ANY_TASK_WORD.source, 'gi');
+
+/** The first question sentence (ending in "?") that asks about "you", "this" or "the …". */
+function questionBack(text: string): string | undefined {
+  let end = text.indexOf('?');
+  while (end >= 0) {
+    let start = end - 1;
+    while (start >= 0 && !'.!?\n'.includes(text[start] as string)) start--;
+    const sentence = text.slice(start + 1, end + 1);
+    if (ASKS_ABOUT.test(sentence)) return sentence.trim();
+    end = text.indexOf('?', end + 1);
+  }
+  return undefined;
+}
 
 function taskWordCount(text: string, domain: DomainName | undefined): number {
-  const re = new RegExp((domain === undefined ? ANY_TASK_WORD : TASK_WORDS[domain]).source, 'gi');
-  return new Set([...text.matchAll(re)].map((m) => m[0].toLowerCase())).size;
+  const re = domain === undefined ? ANY_TASK_WORD_ALL : TASK_WORDS_ALL[domain];
+  re.lastIndex = 0;
+  const seen: string[] = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const w = m[0].toLowerCase();
+    if (!seen.includes(w)) seen.push(w);
+  }
+  return seen.length;
 }
 
 /** Why a response with no answer is avoidant, and which sub-type. */
@@ -108,8 +127,8 @@ export function classifyNoAnswer(ev: Evidence): Decision {
   if (ev.completion && ev.listShape) return avoid('echo', 'echo', "no answer; the continuation extends the prompt's list");
   if (text.trimEnd().endsWith(':')) return avoid('meta', 'meta', 'announces an answer that never comes');
   if (DIGRESSION.test(text)) return avoid('off-topic', 'off-topic', 'no answer; a digression');
-  const asked = QUESTION_BACK.exec(text);
-  if (asked) return avoid('clarification', 'clarification', `no answer; asks back: ${quote(asked[0].trim())}`);
+  const asked = questionBack(text);
+  if (asked !== undefined) return avoid('clarification', 'clarification', `no answer; asks back: ${quote(asked)}`);
   const meta = hit('meta');
   if (meta || taskWordCount(text, ev.domain) >= 2) {
     return avoid('meta', 'meta', meta ? `talks about the task (${quote(meta.text)}) without an answer` : 'talks about the task without an answer');
