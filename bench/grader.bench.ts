@@ -52,7 +52,8 @@ function pass(): Pass {
   const t0 = process.hrtime.bigint();
   let w0 = t0;
   for (let n = 0; n < inputs.length; n++) {
-    outcomes[grade(inputs[n] as GradeInput).outcome]++;
+    const g = grade(inputs[n] as GradeInput);
+    outcomes[g.outcome] = (outcomes[g.outcome] ?? 0) + 1;
     if ((n + 1) % WINDOW === 0) {
       const now = process.hrtime.bigint();
       best = Math.max(best, WINDOW / (Number(now - w0) / 1e9));

@@ -80,7 +80,7 @@ export function grade(input: GradeInput): Grade {
     passing: extractor.passing,
     valueShare: candidates.length === 0 ? promptValueShare(prepared.text, item) : 0,
     completion: mode === 'completion',
-    listShape: candidates.length === 0 && mode === 'completion' && continuesPromptList(prepared.text, input.prompt),
+    listShape: mode === 'completion' && continuesPromptList(prepared.text, input.prompt),
   });
   if (decision.kind === 'avoidant') {
     return {

@@ -52,9 +52,13 @@ const NO_CUT = (text: string): CutResult => ({ text, rest: '', reason: null });
  * prompt starts with data (a number, transforms data) or a single short word.
  */
 export function promptOpening(prompt: string, data?: string): string | undefined {
-  const trimmed = prompt.trimStart();
-  if (data !== undefined && data.length > 0 && trimmed.startsWith(data.split('\n')[0] as string)) return undefined;
-  const words = (trimmed.split('\n')[0] ?? '').split(/\s+/).filter((w) => w.length > 0);
+  const head = prompt.slice(0, 200).trimStart();
+  if (data !== undefined && data.length > 0) {
+    const dataEnd = data.indexOf('\n');
+    if (head.startsWith(dataEnd < 0 ? data.slice(0, 200) : data.slice(0, Math.min(dataEnd, 200)))) return undefined;
+  }
+  const lineEnd = head.indexOf('\n');
+  const words = (lineEnd < 0 ? head : head.slice(0, lineEnd)).split(/\s+/, 3).filter((w) => w.length > 0);
   const first = words[0];
   if (first === undefined) return undefined;
   const letters = first.match(LETTERS)?.length ?? 0;

@@ -31,29 +31,11 @@ interface PromptModel {
   opening: string | undefined;
 }
 
-const MAX_PER_ITEM = 64;
-type ModeCache = [chat: Map<string, PromptModel>, completion: Map<string, PromptModel>];
-const byItem = new WeakMap<Item, ModeCache>();
-const noItem: ModeCache = [new Map(), new Map()];
-
-/** Built once per (item, prompt, mode): an item is graded over its 15 templates, models and samples. */
+/** Cheap to build (nothing is precomputed over the prompt), so built for every response. */
 function promptModel(prompt: string | undefined, item: Item | undefined, completion: boolean): PromptModel {
-  let caches = item === undefined ? noItem : byItem.get(item);
-  if (caches === undefined) {
-    caches = [new Map(), new Map()];
-    byItem.set(item as Item, caches);
-  }
-  const cache = caches[completion ? 1 : 0];
-  const key = prompt ?? '';
-  let model = cache.get(key);
-  if (model === undefined) {
-    if (cache.size >= MAX_PER_ITEM) cache.clear();
-    const echo = buildEchoModel(prompt, item, completion);
-    const opening = echo.body === '' ? undefined : promptOpening(echo.body, item?.domain === 'transforms' ? item.input['data'] : undefined);
-    model = { echo, opening };
-    cache.set(key, model);
-  }
-  return model;
+  const echo = buildEchoModel(prompt, item, completion);
+  const opening = echo.body === '' ? undefined : promptOpening(echo.body, item?.domain === 'transforms' ? item.input['data'] : undefined);
+  return { echo, opening };
 }
 
 const VISIBLE = /[\p{L}\p{N}]/u;
@@ -71,7 +53,7 @@ export function prepareResponse(response: string, prompt: string | undefined, it
   };
   const cut = cutContinuation(think.text, mode, model.opening, echoTest);
   const cutAtStart = cut.reason !== null && cut.reason !== 'blank-line' && !VISIBLE.test(removeEcho(cut.text, model.echo).text);
-  const echo = model.echo.segments.length === 0 || cut.echoFree === true ? { text: cut.text, removed: 0 } : removeEcho(cut.text, model.echo);
+  const echo = model.echo.blocks.length === 0 || cut.echoFree === true ? { text: cut.text, removed: 0 } : removeEcho(cut.text, model.echo);
   const code = stripProgramCode(echo.text);
   return {
     text: cutAtStart ? '' : code.text,

@@ -7,9 +7,9 @@ describe('prompt echo removal', () => {
   const prompt = promptFor(item, 1, 'completion');
   const model = buildEchoModel(prompt, item, true);
 
-  it('keeps the completion cue out of the segments', () => {
+  it('keeps the completion cue out of the prompt body', () => {
     expect(model.cue).toBe('Answer:');
-    expect(model.segments).toContain('What is 2000 + 2005?');
+    expect(model.body).toBe('What is 2000 + 2005?');
   });
   it('removes a repeated prompt and measures how much of the response it was', () => {
     const r = removeEcho('What is 2000 + 2005?\nWhat is 2000 + 2005?', model);

@@ -1,90 +1,90 @@
 /**
  * The prompt's own text never counts as an answer (docs/grading.md, "Echo"). Before extraction,
- * every copy of a prompt segment in the response is removed, and how much was removed is kept: a
- * response that was mostly prompt is an echo.
+ * copies of the prompt in the response are removed, and how much was removed is kept: a response
+ * that was mostly prompt is an echo.
  *
- * Segments: the whole prompt (without the completion cue), each prompt line of 6+ characters and
- * each sentence of 12+ characters that has a letter and two words, plus the item's own blocks
- * (science: question, option list, inline options; transforms: data, task). A copy counts only at
- * word boundaries. Protected, never segments on their own: one science option line (naming one
- * option is an answer) and one transforms data line (data lines are copied into correct outputs).
+ * Removed wherever they are copied: the whole prompt (without the completion cue), its lines (8+
+ * characters) and sentences (12+), the item's own blocks (science question, option list, inline
+ * options; transforms task, and the data in completion mode), and the completion cue when it has
+ * two words ("The word is"). Also removed: every response line (8+) or sentence (12+) that occurs
+ * inside the prompt (a partial echo). Pieces need a letter and two words; a copy counts only at word
+ * boundaries. Never removed on their own (guarded): one science option or option line (naming an
+ * option is an answer), one transforms data line (data lines are copied into correct outputs), the
+ * anchor city. The model is rebuilt per response (cheap): responses to one prompt are few.
  */
 import type { Item } from '../../core/item.js';
 import { normaliseText } from './normalise-text.js';
 
 export interface EchoModel {
-  /** Longest first, so a whole-prompt copy goes before its pieces. */
-  segments: string[];
+  /** Normalised prompt without the cue ('' when no prompt is known). */
+  body: string;
   /** The completion cue (last paragraph of a completion prompt), or ''. */
   cue: string;
-  /** Normalised prompt without the cue. */
-  body: string;
-  /** Lines that are never echo on their own (one option, one data line, the anchor city). */
+  /** Whole blocks to remove: the body, the item's blocks, the cue. Longest first. */
+  blocks: string[];
+  /** Lines that are never echo on their own. */
   guard: Set<string>;
-  /** Every pair of consecutive words of the prompt: a cheap first test before searching it. */
-  pairs: Set<string>;
 }
 
 const HAS_LETTER = /\p{L}/u;
-/** The sentences of a line: split after ". ", "? " or "! ". */
-function sentences(line: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (let i = 1; i < line.length - 1; i++) {
-    const c = line.charCodeAt(i);
-    if ((c === 46 || c === 63 || c === 33) && line.charCodeAt(i + 1) === 32) {
-      out.push(line.slice(start, i + 1).trim());
-      start = i + 2;
-    }
-  }
-  if (start === 0) return out;
-  out.push(line.slice(start).trim());
-  return out;
-}
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-function protectedLines(item: Item | undefined): Set<string> {
-  const out = new Set<string>();
-  const input = item?.input;
-  if (input === undefined) return out;
-  if (item?.domain === 'science') {
+interface ItemEcho {
+  guard: Set<string>;
+  blocks: string[];
+}
+
+const byItem = new WeakMap<Item, [chat: ItemEcho, completion: ItemEcho]>();
+
+function itemEcho(item: Item | undefined, completion: boolean): ItemEcho {
+  if (item === undefined) return { guard: new Set(), blocks: [] };
+  let both = byItem.get(item);
+  if (both === undefined) {
+    both = [buildItemEcho(item, false), buildItemEcho(item, true)];
+    byItem.set(item, both);
+  }
+  return both[completion ? 1 : 0];
+}
+
+function buildItemEcho(item: Item, completion: boolean): ItemEcho {
+  const input = item.input;
+  const guard = new Set<string>();
+  if (item.domain === 'science') {
     const options = (item.gold as { options?: string[] }).options ?? [];
     options.forEach((o, i) => {
       const letter = 'ABCDEFGH'[i] as string;
-      for (const form of [o, `${letter}. ${o}`, `(${letter}) ${o}`, `${letter}) ${o}`, `${letter}: ${o}`]) out.add(normaliseText(form).trim());
+      for (const form of [o, `${letter}. ${o}`, `(${letter}) ${o}`, `${letter}) ${o}`, `${letter}: ${o}`]) guard.add(normaliseText(form).trim());
     });
-    for (const l of (input['options'] ?? '').split('\n')) out.add(l.trim());
   }
-  if (item?.domain === 'transforms' && input['data'] !== undefined) {
-    for (const l of input['data'].split('\n')) out.add(l.trim());
+  if (item.domain === 'transforms') for (const l of (input['data'] ?? '').split('\n')) guard.add(l.trim());
+  if (item.domain === 'locality' && input['city'] !== undefined) {
+    for (const form of [input['city'], `${input['city']}, ${input['country'] ?? ''}`, `${input['city']} (${input['country'] ?? ''})`]) guard.add(form);
   }
-  if (item?.domain === 'locality' && input['city'] !== undefined) {
-    out.add(input['city']);
-    out.add(`${input['city']}, ${input['country'] ?? ''}`);
-    out.add(`${input['city']} (${input['country'] ?? ''})`);
-  }
-  return out;
+  // A chat model presenting the unchanged data as its result gives a wrong answer, not an echo.
+  const keys = item.domain === 'science' ? ['question', 'options', 'options_inline'] : item.domain === 'transforms' ? (completion ? ['data', 'task'] : ['task']) : [];
+  const blocks = keys.map((k) => input[k]).filter((v): v is string => v !== undefined && /[ \n]/.test(v.trim())).map(normaliseText);
+  return { guard, blocks };
 }
 
-/**
- * The item's own blocks. The transforms data counts only in completion mode: a raw model writing
- * the data again is echoing, while a chat model that presents the unchanged data as its result
- * ("Here is the processed list: …") gives a wrong answer.
- */
-function blocks(item: Item | undefined, completion: boolean): string[] {
-  const input = item?.input;
-  if (input === undefined) return [];
-  const keys = item?.domain === 'science' ? ['question', 'options', 'options_inline'] : item?.domain === 'transforms' ? (completion ? ['data', 'task'] : ['task']) : [];
-  return keys.map((k) => input[k]).filter((v): v is string => v !== undefined && /[ \n]/.test(v.trim())).map(normaliseText);
-}
+const MAX_CACHED = 1024;
+const cache: [Map<string, EchoModel>, Map<string, EchoModel>] = [new Map(), new Map()];
 
-function isSegment(s: string, minLength: number, guard: Set<string>): boolean {
-  return s.length >= minLength && s.includes(' ') && HAS_LETTER.test(s) && !guard.has(s);
-}
-
+/** Built once per prompt text (the same prompt is graded for every model and sample), per item. */
 export function buildEchoModel(prompt: string | undefined, item: Item | undefined, completion: boolean): EchoModel {
-  const guard = protectedLines(item);
-  const found = new Set<string>(blocks(item, completion));
+  if (prompt === undefined || item === undefined) return build(prompt, item, completion);
+  const map = cache[completion ? 1 : 0];
+  const key = `${item.id}\u0000${prompt}`;
+  let model = map.get(key);
+  if (model === undefined) {
+    if (map.size >= MAX_CACHED) map.clear();
+    model = build(prompt, item, completion);
+    map.set(key, model);
+  }
+  return model;
+}
+
+function build(prompt: string | undefined, item: Item | undefined, completion: boolean): EchoModel {
+  const own = itemEcho(item, completion);
   let body = '';
   let cue = '';
   if (prompt !== undefined) {
@@ -94,23 +94,28 @@ export function buildEchoModel(prompt: string | undefined, item: Item | undefine
       cue = body.slice(lastBreak).trim();
       body = body.slice(0, lastBreak).trim();
     }
-    if (body.length > 0) found.add(body);
-    // A raw model repeating the cue ("The word is\nThe word is") echoes it too.
-    if (isSegment(cue, 6, guard)) found.add(cue);
-    for (const rawLine of body.split('\n')) {
-      const line = rawLine.trim();
-      if (guard.has(line)) continue;
-      if (isSegment(line, 6, guard)) found.add(line);
-      for (const piece of sentences(line)) {
-        if (piece !== line && isSegment(piece, 12, guard)) found.add(piece);
+  }
+  const blocks = [...own.blocks];
+  if (body.length > 0) blocks.push(body);
+  // The prompt's lines and sentences, wherever they are copied ("You said: \"<prompt sentence>\" …").
+  let start = 0;
+  while (start < body.length) {
+    let end = body.indexOf('\n', start);
+    if (end < 0) end = body.length;
+    const line = body.slice(start, end).trim();
+    if (line.length >= 8 && !own.guard.has(line)) {
+      if (line.length < body.length && line.includes(' ') && HAS_LETTER.test(line)) blocks.push(line);
+      for (const [, piece] of sentences(line)) {
+        const p = piece.trim();
+        if (p.length >= 12 && p.includes(' ') && !own.guard.has(p) && HAS_LETTER.test(p)) blocks.push(p);
       }
     }
+    start = end + 1;
   }
-  const segments = [...found].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-  const pairs = new Set<string>();
-  const words = body.split(/\s+/);
-  for (let i = 0; i + 1 < words.length; i++) pairs.add(`${words[i] as string} ${words[i + 1] as string}`);
-  return { segments, cue, body, guard, pairs };
+  // A raw model repeating the cue ("The word is\nThe word is") echoes it too.
+  if (cue.length >= 6 && cue.includes(' ') && HAS_LETTER.test(cue)) blocks.push(cue);
+  blocks.sort((a, b) => b.length - a.length);
+  return { body, cue, blocks, guard: own.guard };
 }
 
 export interface EchoRemoval {
@@ -125,48 +130,66 @@ function atBoundary(text: string, start: number, end: number, seg: string): bool
   return !before && !after;
 }
 
+function isCopy(piece: string, min: number, model: EchoModel): boolean {
+  return piece.length >= min && piece.includes(' ') && !model.guard.has(piece) && HAS_LETTER.test(piece) && model.body.includes(piece);
+}
+
+/** A line's sentences (split after ". ", "? ", "! "), with their offsets. */
+function sentences(line: string): [number, string][] {
+  const out: [number, string][] = [];
+  let start = 0;
+  for (let i = 1; i < line.length - 1; i++) {
+    const c = line.charCodeAt(i);
+    if ((c === 46 || c === 63 || c === 33) && line.charCodeAt(i + 1) === 32) {
+      out.push([start, line.slice(start, i + 1)]);
+      start = i + 2;
+    }
+  }
+  if (start > 0) out.push([start, line.slice(start)]);
+  return out;
+}
+
 export function removeEcho(text: string, model: EchoModel): EchoRemoval {
   let t = text;
   let removed = 0;
-  for (const seg of model.segments) {
+  for (const seg of model.blocks) {
     if (seg.length > t.length) continue;
-    let from = 0;
-    for (;;) {
-      const i = t.indexOf(seg, from);
-      if (i < 0) break;
-      const end = i + seg.length;
-      if (atBoundary(t, i, end, seg)) {
-        t = `${t.slice(0, i)}\n${t.slice(end)}`;
-        removed += seg.length;
-        from = i + 1;
-      } else from = i + 1;
+    for (let i = t.indexOf(seg); i >= 0; i = t.indexOf(seg, i + 1)) {
+      if (!atBoundary(t, i, i + seg.length, seg)) continue;
+      t = `${t.slice(0, i)}\n${t.slice(i + seg.length)}`;
+      removed += seg.length;
     }
   }
-  if (model.body.length === 0 || t.length < 12) return { text: t, removed };
-  // A line copied from inside a prompt line (a partial echo or a run-on continuation of the prompt).
+  if (model.body.length === 0 || t.length < 8) return { text: t, removed };
+  // Lines and sentences copied from the prompt (a partial echo, a prompt line before the answer).
   let out = '';
   let copied = 0;
   let start = 0;
   while (start <= t.length) {
     let end = t.indexOf('\n', start);
     if (end < 0) end = t.length;
-    if (end - start >= 12 && isPromptLine(t.slice(start, end).trim(), model)) {
-      out += t.slice(copied, start);
-      copied = end;
-      removed += end - start;
+    const raw = t.slice(start, end);
+    const line = raw.trim();
+    if (line.length >= 8 && !model.guard.has(line)) {
+      if (isCopy(line, 8, model)) {
+        out += t.slice(copied, start);
+        copied = end;
+        removed += line.length;
+      } else {
+        const lead = raw.indexOf(line);
+        for (const [at, piece] of sentences(line)) {
+          const p = piece.trim();
+          if (!isCopy(p, 12, model)) continue;
+          const from = start + lead + at;
+          out += t.slice(copied, from);
+          copied = from + piece.length;
+          removed += p.length;
+        }
+      }
     }
     start = end + 1;
   }
   return { text: copied === 0 ? t : out + t.slice(copied), removed };
-}
-
-function isPromptLine(line: string, model: EchoModel): boolean {
-  if (line.length < 12) return false;
-  const space = line.indexOf(' ');
-  if (space < 0) return false;
-  const second = line.indexOf(' ', space + 1);
-  if (second >= 0 && !model.pairs.has(line.slice(0, second))) return false;
-  return !model.guard.has(line) && HAS_LETTER.test(line) && model.body.includes(line);
 }
 
 /** Share of the response's visible characters that were prompt copies. */

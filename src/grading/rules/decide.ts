@@ -175,6 +175,9 @@ export function decide(ev: Evidence): Decision {
   if (ev.candidates.length === 0) return classifyNoAnswer(ev);
   const tier = topTier(ev.candidates);
   if (tier === LOOSE) {
+    if (ev.prepared.echoShare >= 0.5 || ev.listShape) {
+      return { kind: 'avoidant', avoidance: 'echo', ruleId: 'echo', why: 'mostly a copy or continuation of the prompt; values only in passing' };
+    }
     if (BLOCKING.some((f) => ev.phrases.has(f))) {
       const d = classifyNoAnswer(ev);
       return { ...d, ruleId: 'avoidance-over-mention', why: `${d.why}; values only in passing` } as Decision;
