@@ -16,6 +16,10 @@ import { GRADER_VERSION } from './version.js';
 
 const PHRASE_RULES = new Set(['refusal', 'clarification', 'epistemic', 'hedge-declined', 'avoidance-over-mention', 'echo', 'empty', 'think-unfinished', 'new-question']);
 
+function genericKey(value: string): string {
+  return value.trim().toLowerCase();
+}
+
 export function gradeAvoidance(input: AvoidanceInput): AvoidanceGrade {
   const mode = input.mode ?? 'chat';
   if (/^\s*$/.test(input.response)) {
@@ -29,8 +33,8 @@ export function gradeAvoidance(input: AvoidanceInput): AvoidanceGrade {
     : extractor === undefined
       ? extractGeneric(prepared.text)
       : extractor.extract(prepared.text, undefined, mode === 'completion');
-  const key = (v: string): string => (extractor === undefined ? v.trim().toLowerCase() : extractor.key(v, undefined));
-  const decision = decide({ prepared, candidates, phrases, domain: input.domain, key, passing: extractor?.passing ?? 'first', valueShare: 0, completion: mode === 'completion', listShape: false });
+  const key = extractor === undefined ? genericKey : extractor.key;
+  const decision = decide({ prepared, candidates, phrases, domain: input.domain, key, keyItem: undefined, passing: extractor?.passing ?? 'first', valueShare: 0, completion: mode === 'completion', listShape: false });
   const byPhrase =
     decision.kind === 'avoidant' &&
     ((decision.ruleId === 'off-topic' && phrases.has('off-topic')) || (decision.ruleId === 'meta' && phrases.has('meta')));

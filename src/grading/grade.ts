@@ -70,13 +70,13 @@ export function grade(input: GradeInput): Grade {
   const prepared = prepareResponse(response, input.prompt, item, mode);
   const extractor = EXTRACTORS[item.domain];
   const candidates = hasVisible(prepared.text) ? extractor.extract(prepared.text, item, mode === 'completion') : [];
-  const key = (v: string): string => extractor.key(v, item);
   const decision = decide({
     prepared,
     candidates,
     phrases: findPhrases(phraseText(prepared.text, candidates), prepared.text),
     domain: item.domain,
-    key,
+    key: extractor.key,
+    keyItem: item,
     passing: extractor.passing,
     valueShare: candidates.length === 0 ? promptValueShare(prepared.text, item) : 0,
     completion: mode === 'completion',

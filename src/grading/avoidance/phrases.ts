@@ -186,17 +186,29 @@ const TRIGGERS: Record<PhraseFamily, readonly string[] | null> = {
 };
 
 const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const TRIGGER_RES: Record<PhraseFamily, RegExp | null> = Object.fromEntries(
-  (Object.keys(TRIGGERS) as PhraseFamily[]).map((f) => {
-    const words = TRIGGERS[f];
-    return [f, words === null ? null : new RegExp(words.map(escape).join('|'))];
-  }),
-) as Record<PhraseFamily, RegExp | null>;
+/** Every trigger word in one pass; each word maps to the families it can start. */
+const FAMILIES_OF = new Map<string, PhraseFamily[]>();
+for (const f of Object.keys(TRIGGERS) as PhraseFamily[]) {
+  for (const w of TRIGGERS[f] ?? []) FAMILIES_OF.set(w, [...(FAMILIES_OF.get(w) ?? []), f]);
+}
+const ANY_TRIGGER = new RegExp([...FAMILIES_OF.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+
+/** The families whose trigger words occur in a lower-case text. */
+function triggeredFamilies(lower: string): Set<PhraseFamily> {
+  const out = new Set<PhraseFamily>();
+  ANY_TRIGGER.lastIndex = 0;
+  for (let m = ANY_TRIGGER.exec(lower); m !== null; m = ANY_TRIGGER.exec(lower)) {
+    for (const f of FAMILIES_OF.get(m[0]) ?? []) out.add(f);
+    // Overlapping words ("able to" inside "unable to"): look again one character on.
+    ANY_TRIGGER.lastIndex = m.index + 1;
+  }
+  return out;
+}
 
 export class Phrases {
-  private readonly found = new Map<PhraseFamily, PhraseHit | null>();
-  private lower: string | undefined;
-  private fullLower: string | undefined;
+  private found: Partial<Record<PhraseFamily, PhraseHit | null>> = {};
+  private families: Set<PhraseFamily> | undefined;
+  private fullFamilies: Set<PhraseFamily> | undefined;
 
   /** `text`: the prose around the answer; `full`: the whole response (for off-topic content). */
   constructor(
@@ -205,23 +217,23 @@ export class Phrases {
   ) {}
 
   private triggered(family: PhraseFamily, offTopic: boolean): boolean {
-    const re = TRIGGER_RES[family];
-    if (re === null) return true;
-    return re.test(offTopic ? (this.fullLower ??= this.full.toLowerCase()) : (this.lower ??= this.text.toLowerCase()));
+    if (TRIGGERS[family] === null) return true;
+    if (offTopic && this.full !== this.text) return (this.fullFamilies ??= triggeredFamilies(this.full.toLowerCase())).has(family);
+    return (this.families ??= triggeredFamilies(this.text.toLowerCase())).has(family);
   }
 
   get(family: PhraseFamily): PhraseHit | undefined {
-    let hit = this.found.get(family);
+    let hit = this.found[family];
     if (hit === undefined) {
       const offTopic = family === 'off-topic';
       const text = offTopic ? this.full : this.text;
       if (!this.triggered(family, offTopic)) {
-        this.found.set(family, null);
+        this.found[family] = null;
         return undefined;
       }
       const m = PATTERNS[family].exec(text);
       hit = m === null ? null : { family, text: m[0].replace(/\s+/g, ' ') };
-      this.found.set(family, hit);
+      this.found[family] = hit;
     }
     return hit ?? undefined;
   }

@@ -41,6 +41,10 @@ function closingBrace(text: string, from: number): number {
   return -1;
 }
 
+function blankAll(text: string, re: RegExp, blank: number[]): void {
+  for (const m of text.matchAll(re)) blank.push(m.index, m.index + m[0].length);
+}
+
 export function scanMarkup(text: string): Markup {
   if (!HAS_MARKUP.test(text)) return { clean: text, emphasis: [] };
   const blank: number[] = []; // pairs [start, end)
@@ -81,13 +85,10 @@ export function scanMarkup(text: string): Markup {
       blank.push(m.index, m.index + 1, m.index + m[0].length - 1, m.index + m[0].length);
     }
   }
-  const blankAll = (re: RegExp): void => {
-    for (const m of text.matchAll(re)) blank.push(m.index, m.index + m[0].length);
-  };
-  if (tick || text.includes('~~~')) blankAll(FENCE_LINE);
-  if (backslash || text.includes('$')) blankAll(LATEX_DELIMS);
-  if (text.includes('#')) blankAll(HEADING);
-  if (text.includes('>')) blankAll(QUOTE_PREFIX);
+  if (tick || text.includes('~~~')) blankAll(text, FENCE_LINE, blank);
+  if (backslash || text.includes('$')) blankAll(text, LATEX_DELIMS, blank);
+  if (text.includes('#')) blankAll(text, HEADING, blank);
+  if (text.includes('>')) blankAll(text, QUOTE_PREFIX, blank);
   if (text.includes('"')) {
     for (const m of text.matchAll(DOUBLE_QUOTED)) emphasis.push({ kind: 'quoted', start: m.index + 1, end: m.index + m[0].length - 1 });
   }

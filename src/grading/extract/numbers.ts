@@ -57,25 +57,35 @@ function plausible(value: string, ctx: AdditionContext): boolean {
   return digits >= ctx.minDigits;
 }
 
-function numberReader(ctx: AdditionContext): Reader {
+interface NumberToken extends Found {
+  addend: boolean;
+}
+
+type NumberReader = Reader & { tokens(text: string): NumberToken[] };
+
+function numberReader(ctx: AdditionContext): NumberReader {
+  let scanned: string | undefined;
+  let list: NumberToken[] = [];
+  /** Every number token of the text, scanned once per text (reading is synchronous). */
+  const tokens = (text: string): NumberToken[] => {
+    if (text === scanned) return list;
+    scanned = text;
+    list = [];
+    NUMBER.lastIndex = 0;
+    for (let m = NUMBER.exec(text); m !== null; m = NUMBER.exec(text)) {
+      const value = m[0].trim();
+      list.push({ value, start: m.index, end: m.index + m[0].length, addend: isAddend(value, ctx) });
+    }
+    return list;
+  };
+  const clip = (text: string, t: NumberToken, to: number): Found =>
+    t.end <= to ? t : { value: text.slice(t.start, to).trim(), start: t.start, end: to };
   const firstNumber = (text: string, from: number, to: number): Found | null => {
-    NUMBER.lastIndex = from;
-    for (let m = NUMBER.exec(text); m !== null && m.index < to; m = NUMBER.exec(text)) {
-      const end = Math.min(m.index + m[0].length, to);
-      const value = text.slice(m.index, end).trim();
-      if (!isAddend(value, ctx)) return { value, start: m.index, end };
+    for (const t of tokens(text)) {
+      if (t.start >= to) break;
+      if (t.start >= from && !t.addend) return clip(text, t, to);
     }
     return null;
-  };
-  const scan = (text: string, from: number, to: number): Found[] => {
-    const out: Found[] = [];
-    NUMBER.lastIndex = from;
-    for (let m = NUMBER.exec(text); m !== null && m.index < to; m = NUMBER.exec(text)) {
-      const end = Math.min(m.index + m[0].length, to);
-      const value = text.slice(m.index, end).trim();
-      if (!isAddend(value, ctx)) out.push({ value, start: m.index, end });
-    }
-    return out;
   };
   /** Number words count only as the whole value: after filler words, before punctuation or the end. */
   const words = (text: string, from: number, to: number): Found | null => {
@@ -98,13 +108,18 @@ function numberReader(ctx: AdditionContext): Reader {
       return pick;
     },
     last(text, from, to) {
-      const all = scan(text, from, to);
-      return all[all.length - 1] ?? null;
+      let found: NumberToken | null = null;
+      for (const t of tokens(text)) {
+        if (t.start >= to) break;
+        if (t.start >= from && !t.addend) found = t;
+      }
+      return found === null ? null : clip(text, found, to);
     },
+    tokens,
   };
 }
 
-const contextOf = perItem((item) => {
+const contextOf = perItem((item): { ctx: AdditionContext; reader: NumberReader } => {
   const ctx = buildContext(item);
   return { ctx, reader: numberReader(ctx) };
 });
@@ -143,10 +158,6 @@ export function extractNumbers(text: string, item: Item | undefined, completion:
     }
     previousBare = isBare;
   });
-  NUMBER.lastIndex = 0;
-  for (let m = NUMBER.exec(t); m !== null; m = NUMBER.exec(t)) {
-    const value = m[0].trim();
-    if (!isAddend(value, ctx) && plausible(value, ctx)) list.add(value, LOOSE, m.index, 'in-passing');
-  }
+  for (const tok of reader.tokens(t)) if (!tok.addend && plausible(tok.value, ctx)) list.add(tok.value, LOOSE, tok.start, 'in-passing');
   return list.items;
 }

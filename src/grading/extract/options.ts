@@ -145,13 +145,12 @@ function mentions(text: string, from: number, to: number, ctx: ScienceContext): 
 
 export function extractOptions(text: string, item: Item | undefined, completion: boolean): Candidate[] {
   const { ctx, reader } = contextOf(item);
-  const key = (v: string): string => optionKey(v, ctx);
   const markup = scanMarkup(text);
   const t = markup.clean;
   const list = new CandidateList();
   readBoxed(t, markup, reader, list);
   for (const span of MARKERS.find(t)) readSpan(t, span, reader, list);
-  readEmphasis(t, markup, reader, list, key, false);
+  readEmphasis(t, markup, reader, list, (v) => optionKey(v, ctx), false);
   for (const m of t.matchAll(SEVERAL)) {
     const end = t.indexOf('\n', m.index);
     readRange(t, m.index + m[0].length, end < 0 ? t.length : end, false, true, STATED, 'choice', false, reader, list);

@@ -33,8 +33,17 @@ const MARKERS = markerFinder([
 const NAMED = /\b(?:called|named|such as|like|including|e\.g\.,?|for example,?|for instance,?|namely|visit|visiting)\s+/g;
 const IS_A_TOWN = /\b(?:is|would be|lies|sits)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:town|city|village|suburb|municipality|commune|place|option|choice|settlement)\b/gu;
 const AFTER_BARE = /^[\s.!,;:*)"'`]*(?:[(\[–—-].*)?$/;
-/** A line that is only a lower-case name ("villeurbanne", "saint-fons"), not a phrase like "i don't know". */
-const LOWER_LINE = /^[\s"'`*]*(?!(?:i|idk|no|yes|not|none|sure|sorry|maybe|unknown|dunno|nothing|nope|ok|okay)\b)[\p{Ll}][\p{L}\p{M}-]*(?: [\p{Ll}][\p{L}\p{M}-]*){0,2}[\s.!"'`*]*$/u;
+const FILLER_WORD = /[\p{L}']+/gu;
+
+/** Whether text[from, to) holds only filler words ("the town of", "I'd suggest visiting"). */
+function onlyFillers(text: string, from: number, to: number): boolean {
+  FILLER_WORD.lastIndex = from;
+  for (let m = FILLER_WORD.exec(text); m !== null && m.index < to; m = FILLER_WORD.exec(text)) {
+    if (!PLACE_FILLERS.has(text.slice(m.index, Math.min(to, m.index + m[0].length)).toLowerCase())) return false;
+  }
+  return true;
+}
+
 /** "X meets these criteria", "X would work": X is offered. */
 const FITS = /\b(?:(?:meets|satisfies|fits|matches|fulfils|fulfills)\s+(?:these|the|those|all|your|that)|(?:would|should|could|might)\s+(?:work|fit|do)|qualifies)\b/g;
 const WHOLE_LINE = /^[\s"'`*]*(?:(?:sure|ok(?:ay)?|of course|certainly|yes)\b[!,.:\s]*)?(\p{Lu}[\p{L}\p{M}'’.-]*(?: [\p{L}][\p{L}\p{M}'’.-]*){0,4})[\s.!*"'`]*(?:[(\[–—-].*)?$/u;
@@ -132,16 +141,23 @@ function placeReader(ctx: PlaceContext): PlaceReader {
     if (q === null || !isCountry(q[1] as string)) return f;
     return { value: `${f.value}, ${q[1] as string}`, start: f.start, end: f.end + q[0].length };
   };
-  const onlyFillers = (between: string): boolean =>
-    between.split(/[^\p{L}']+/u).every((w) => w === '' || PLACE_FILLERS.has(w.toLowerCase()));
   return {
     first(text, from, to, strict, promptValue = false) {
-      const found = inRange(text, from, to, true);
+      let firstFound: Phrase | undefined;
+      let firstOther: Phrase | undefined;
+      for (const ph of phrasesOf(text)) {
+        if (ph.end > to) break;
+        if (ph.start < from) continue;
+        firstFound ??= ph;
+        if (!ph.anchor) {
+          firstOther = ph;
+          break;
+        }
+      }
       // The anchor is an answer (a wrong one) only right after an answer marker ("Answer: Lyon").
-      const firstFound = found[0];
-      const anchorFirst = firstFound !== undefined && firstFound.anchor && promptValue && onlyFillers(text.slice(from, firstFound.start));
-      const p = anchorFirst ? firstFound : found.find((f) => !f.anchor);
-      if (p !== undefined && (!strict || onlyFillers(text.slice(from, p.start)))) return withQualifier(text, p, to);
+      const anchorFirst = firstFound !== undefined && firstFound.anchor && promptValue && onlyFillers(text, from, firstFound.start);
+      const p = anchorFirst ? firstFound : firstOther;
+      if (p !== undefined && (!strict || onlyFillers(text, from, p.start))) return withQualifier(text, p, to);
       if (strict) return null;
       const span = text.slice(from, to);
       const low = LOWER_VALUE.exec(span);
@@ -155,8 +171,12 @@ function placeReader(ctx: PlaceContext): PlaceReader {
       return { value: name, start, end: start + name.length };
     },
     last(text, from, to) {
-      const all = inRange(text, from, to, false);
-      return all[all.length - 1] ?? null;
+      let found: Phrase | null = null;
+      for (const ph of phrasesOf(text)) {
+        if (ph.end > to) break;
+        if (ph.start >= from && !ph.anchor) found = ph;
+      }
+      return found;
     },
     all: (text, from, to) => inRange(text, from, to, false),
   };

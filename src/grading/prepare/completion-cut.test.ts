@@ -4,9 +4,11 @@ import { cutContinuation, type EchoTest, promptOpening } from './completion-cut.
 const PROMPT = 'What is 2000 + 2005?';
 const opening = promptOpening(`${PROMPT}\n\nAnswer:`);
 /** Echo test for these cases: a paragraph is prompt copy when it is the prompt's question. */
-const echo: EchoTest = (text) => {
-  const rest = text.split(PROMPT).join('').trim();
-  return rest === text.trim() ? 'none' : rest === '' ? 'all' : 'some';
+const echo: EchoTest = {
+  test(text) {
+    const rest = text.split(PROMPT).join('').trim();
+    return rest === text.trim() ? 'none' : rest === '' ? 'all' : 'some';
+  },
 };
 const cut = (text: string) => cutContinuation(text, 'completion', opening, echo);
 

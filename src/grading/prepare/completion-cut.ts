@@ -42,7 +42,9 @@ export interface CutResult {
 }
 
 /** Tells whether a stretch of text is nothing but copies of the prompt. */
-export type EchoTest = (text: string) => 'all' | 'some' | 'none';
+export interface EchoTest {
+  test(text: string): 'all' | 'some' | 'none';
+}
 
 const NO_CUT = (text: string): CutResult => ({ text, rest: '', reason: null });
 
@@ -130,14 +132,14 @@ export function cutContinuation(text: string, mode: 'chat' | 'completion', openi
     const p = paras[i] as Paragraph;
     const body = text.slice(p.start, p.end);
     if (!VISIBLE.test(body)) continue;
-    const echoed = echo(body);
+    const echoed = echo.test(body);
     if (echoed === 'all') {
       echoSeen = true;
       continue;
     }
     const head = firstLine(body);
     if (NEW_QUESTION.test(head)) return cutAt(text, p.start, 'new-question');
-    if (opening !== undefined && head.startsWith(opening) && echo(head) === 'none') return cutAt(text, p.start, 'prompt-opening');
+    if (opening !== undefined && head.startsWith(opening) && echo.test(head) === 'none') return cutAt(text, p.start, 'prompt-opening');
     let end = p.end;
     let extended = false;
     while (LEADS_ON.test(text.slice(p.start, end)) && i + 1 < paras.length) {

@@ -5,8 +5,8 @@
  */
 import type { Item } from '../../core/item.js';
 import type { RenderMode } from '../../core/template.js';
-import { cutContinuation, type CutReason, promptOpening } from './completion-cut.js';
-import { buildEchoModel, echoShare, type EchoModel, removeEcho } from './prompt-echo.js';
+import { cutContinuation, type CutReason } from './completion-cut.js';
+import { buildEchoModel, echoShare, removeEcho } from './prompt-echo.js';
 import { normaliseText } from './normalise-text.js';
 import { stripProgramCode } from './program-code.js';
 import { stripThinkBlocks } from './think-blocks.js';
@@ -26,18 +26,6 @@ export interface Prepared {
   code: boolean;
 }
 
-interface PromptModel {
-  echo: EchoModel;
-  opening: string | undefined;
-}
-
-/** Cheap to build (nothing is precomputed over the prompt), so built for every response. */
-function promptModel(prompt: string | undefined, item: Item | undefined, completion: boolean): PromptModel {
-  const echo = buildEchoModel(prompt, item, completion);
-  const opening = echo.body === '' ? undefined : promptOpening(echo.body, item?.domain === 'transforms' ? item.input['data'] : undefined);
-  return { echo, opening };
-}
-
 const VISIBLE = /[\p{L}\p{N}]/u;
 const TRAILING_SPACE = /[ \t]+$/gm;
 const HAS_TRAILING_SPACE = /[ \t]\n|[ \t]$/;
@@ -46,14 +34,10 @@ export function prepareResponse(response: string, prompt: string | undefined, it
   let text = normaliseText(response);
   if (HAS_TRAILING_SPACE.test(text)) text = text.replace(TRAILING_SPACE, '');
   const think = stripThinkBlocks(text);
-  const model = promptModel(prompt, item, mode === 'completion');
-  const echoTest = (part: string): 'all' | 'some' | 'none' => {
-    const r = removeEcho(part, model.echo);
-    return r.removed === 0 ? 'none' : VISIBLE.test(r.text) ? 'some' : 'all';
-  };
-  const cut = cutContinuation(think.text, mode, model.opening, echoTest);
-  const cutAtStart = cut.reason !== null && cut.reason !== 'blank-line' && !VISIBLE.test(removeEcho(cut.text, model.echo).text);
-  const echo = model.echo.blocks.length === 0 || cut.echoFree === true ? { text: cut.text, removed: 0 } : removeEcho(cut.text, model.echo);
+  const echoModel = buildEchoModel(prompt, item, mode === 'completion');
+  const cut = cutContinuation(think.text, mode, echoModel.opening, echoModel);
+  const echo = echoModel.blocks.length === 0 || cut.echoFree === true ? { text: cut.text, removed: 0 } : removeEcho(cut.text, echoModel);
+  const cutAtStart = cut.reason !== null && cut.reason !== 'blank-line' && !VISIBLE.test(echo.text);
   const code = stripProgramCode(echo.text);
   return {
     text: cutAtStart ? '' : code.text,

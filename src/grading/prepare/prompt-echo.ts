@@ -3,16 +3,19 @@
  * copies of the prompt in the response are removed, and how much was removed is kept: a response
  * that was mostly prompt is an echo.
  *
- * Removed wherever they are copied: the whole prompt (without the completion cue), its lines (8+
- * characters) and sentences (12+), the item's own blocks (science question, option list, inline
- * options; transforms task, and the data in completion mode), and the completion cue when it has
- * two words ("The word is"). Also removed: every response line (8+) or sentence (12+) that occurs
- * inside the prompt (a partial echo). Pieces need a letter and two words; a copy counts only at word
- * boundaries. Never removed on their own (guarded): one science option or option line (naming an
- * option is an answer), one transforms data line (data lines are copied into correct outputs), the
- * anchor city. The model is rebuilt per response (cheap): responses to one prompt are few.
+ * Removed wherever they are copied: the whole prompt (without the completion cue), the item's own
+ * blocks (science question, option list, inline options; transforms task, and the data in
+ * completion mode), and the completion cue when it has two words ("The word is"). Then every
+ * response line (8+ characters), sentence or double-quoted span (12+) that occurs inside the prompt
+ * — a prompt line or sentence copied, a partial echo, a prompt sentence quoted back. Pieces need a
+ * letter and two words; a copy counts only at word boundaries. Never removed on their own
+ * (guarded): one science option or option line (naming an option is an answer), one transforms
+ * data line (data lines are copied into correct outputs), the anchor city. Nothing is precomputed
+ * over the prompt but its normalised text.
  */
 import type { Item } from '../../core/item.js';
+import { promptOpening } from './completion-cut.js';
+import { hasVisible } from '../text-stats.js';
 import { normaliseText } from './normalise-text.js';
 
 export interface EchoModel {
@@ -24,6 +27,12 @@ export interface EchoModel {
   blocks: string[];
   /** Lines that are never echo on their own. */
   guard: Set<string>;
+  /** Whether quoted spans may be echo (not in transforms, whose JSON and CSV answers quote data). */
+  quotes: boolean;
+  /** What a repeat of the prompt starts with (completion-cut.ts), or undefined. */
+  opening: string | undefined;
+  /** Whether a stretch of text is all, partly or not at all prompt copy. */
+  test(text: string): 'all' | 'some' | 'none';
 }
 
 const HAS_LETTER = /\p{L}/u;
@@ -66,19 +75,23 @@ function buildItemEcho(item: Item, completion: boolean): ItemEcho {
   return { guard, blocks };
 }
 
-const MAX_CACHED = 1024;
-const cache: [Map<string, EchoModel>, Map<string, EchoModel>] = [new Map(), new Map()];
+const MAX_PER_ITEM = 64;
+const models = new WeakMap<Item, [Map<string, EchoModel>, Map<string, EchoModel>]>();
 
-/** Built once per prompt text (the same prompt is graded for every model and sample), per item. */
+/** Built once per item and prompt text (the same prompt is graded for every model and sample). */
 export function buildEchoModel(prompt: string | undefined, item: Item | undefined, completion: boolean): EchoModel {
   if (prompt === undefined || item === undefined) return build(prompt, item, completion);
-  const map = cache[completion ? 1 : 0];
-  const key = `${item.id}\u0000${prompt}`;
-  let model = map.get(key);
+  let both = models.get(item);
+  if (both === undefined) {
+    both = [new Map(), new Map()];
+    models.set(item, both);
+  }
+  const map = both[completion ? 1 : 0];
+  let model = map.get(prompt);
   if (model === undefined) {
-    if (map.size >= MAX_CACHED) map.clear();
+    if (map.size >= MAX_PER_ITEM) map.clear();
     model = build(prompt, item, completion);
-    map.set(key, model);
+    map.set(prompt, model);
   }
   return model;
 }
@@ -97,25 +110,12 @@ function build(prompt: string | undefined, item: Item | undefined, completion: b
   }
   const blocks = [...own.blocks];
   if (body.length > 0) blocks.push(body);
-  // The prompt's lines and sentences, wherever they are copied ("You said: \"<prompt sentence>\" …").
-  let start = 0;
-  while (start < body.length) {
-    let end = body.indexOf('\n', start);
-    if (end < 0) end = body.length;
-    const line = body.slice(start, end).trim();
-    if (line.length >= 8 && !own.guard.has(line)) {
-      if (line.length < body.length && line.includes(' ') && HAS_LETTER.test(line)) blocks.push(line);
-      for (const [, piece] of sentences(line)) {
-        const p = piece.trim();
-        if (p.length >= 12 && p.includes(' ') && !own.guard.has(p) && HAS_LETTER.test(p)) blocks.push(p);
-      }
-    }
-    start = end + 1;
-  }
   // A raw model repeating the cue ("The word is\nThe word is") echoes it too.
   if (cue.length >= 6 && cue.includes(' ') && HAS_LETTER.test(cue)) blocks.push(cue);
   blocks.sort((a, b) => b.length - a.length);
-  return { body, cue, blocks, guard: own.guard };
+  const opening = body === '' ? undefined : promptOpening(body, item?.domain === 'transforms' ? item.input['data'] : undefined);
+  const model: EchoModel = { body, cue, blocks, guard: own.guard, quotes: item?.domain !== 'transforms', opening, test: (text) => echoTest(text, model) };
+  return model;
 }
 
 export interface EchoRemoval {
@@ -132,6 +132,16 @@ function atBoundary(text: string, start: number, end: number, seg: string): bool
 
 function isCopy(piece: string, min: number, model: EchoModel): boolean {
   return piece.length >= min && piece.includes(' ') && !model.guard.has(piece) && HAS_LETTER.test(piece) && model.body.includes(piece);
+}
+
+/** A double-quoted span of four words or more: a sentence quoted back, not a quoted name. */
+const QUOTED = /"((?:[^"\s]+\s+){3,}[^"\s][^"\n]*)"/g;
+
+/** A line's sentences and (when allowed) quoted spans, with their offsets. */
+function pieces(line: string, quotes: boolean): [number, string][] {
+  const out = sentences(line);
+  if (quotes && line.includes('"')) for (const m of line.matchAll(QUOTED)) out.push([m.index + 1, m[1] as string]);
+  return out.sort((a, b) => a[0] - b[0]);
 }
 
 /** A line's sentences (split after ". ", "? ", "! "), with their offsets. */
@@ -177,10 +187,10 @@ export function removeEcho(text: string, model: EchoModel): EchoRemoval {
         removed += line.length;
       } else {
         const lead = raw.indexOf(line);
-        for (const [at, piece] of sentences(line)) {
+        for (const [at, piece] of pieces(line, model.quotes)) {
           const p = piece.trim();
-          if (!isCopy(p, 12, model)) continue;
           const from = start + lead + at;
+          if (from < copied || !isCopy(p, 12, model)) continue;
           out += t.slice(copied, from);
           copied = from + piece.length;
           removed += p.length;
@@ -190,6 +200,11 @@ export function removeEcho(text: string, model: EchoModel): EchoRemoval {
     start = end + 1;
   }
   return { text: copied === 0 ? t : out + t.slice(copied), removed };
+}
+
+function echoTest(text: string, model: EchoModel): 'all' | 'some' | 'none' {
+  const r = removeEcho(text, model);
+  return r.removed === 0 ? 'none' : hasVisible(r.text) ? 'some' : 'all';
 }
 
 /** Share of the response's visible characters that were prompt copies. */

@@ -4,8 +4,8 @@
  * check is not called here; grade.ts grades what this chooses. Rules are documented in
  * docs/grading.md and listed in rule-table.ts.
  */
-import type { DomainName } from '../../core/item.js';
-import type { PhraseFamily, PhraseHit, Phrases } from '../avoidance/phrases.js';
+import type { DomainName, Item } from '../../core/item.js';
+import type { PhraseFamily, Phrases } from '../avoidance/phrases.js';
 import { type Candidate, FINAL, LOOSE, STATED, type Tier } from '../extract/candidate.js';
 import type { PassingPolicy } from '../extract/domain-extractors.js';
 import type { AvoidanceType } from '../grade-types.js';
@@ -18,7 +18,9 @@ export interface Evidence {
   candidates: Candidate[];
   phrases: Phrases;
   domain: DomainName | undefined;
-  key: (value: string) => string;
+  /** Tells two answers apart (the domain's key); `keyItem` is passed to it. */
+  key: (value: string, item: Item | undefined) => string;
+  keyItem: Item | undefined;
   passing: PassingPolicy;
   /** Share (0–1) of the text made of the prompt's own values (addends, the scramble). */
   valueShare: number;
@@ -80,12 +82,15 @@ function taskWordCount(text: string, domain: DomainName | undefined): number {
   return seen.length;
 }
 
+function avoid(avoidance: AvoidanceType, ruleId: RuleId, why: string): Decision {
+  return { kind: 'avoidant', avoidance, ruleId, why };
+}
+
 /** Why a response with no answer is avoidant, and which sub-type. */
 export function classifyNoAnswer(ev: Evidence): Decision {
   const p = ev.phrases;
   const text = ev.prepared.text;
   const prep = ev.prepared;
-  const avoid = (avoidance: AvoidanceType, ruleId: RuleId, why: string): Decision => ({ kind: 'avoidant', avoidance, ruleId, why });
   if (prep.code && visibleLength(text) < 40) {
     return ev.completion
       ? avoid('off-topic', 'off-topic', 'no answer; program code')
@@ -102,14 +107,13 @@ export function classifyNoAnswer(ev: Evidence): Decision {
       ? avoid('echo', 'echo', "the continuation repeats the prompt's template with new values (stop rule: prompt-opening)")
       : avoid('off-topic', 'new-question', `the continuation starts a new question (stop rule: ${prep.cut})`);
   }
-  const hit = (f: PhraseFamily): PhraseHit | undefined => p.get(f);
-  const refusal = hit('refusal');
+  const refusal = p.get('refusal');
   if (refusal) return avoid('refusal', 'refusal', `no answer; declines: ${quote(refusal.text)}`);
-  const clar = hit('clarification');
+  const clar = p.get('clarification');
   if (clar) return avoid('clarification', 'clarification', `no answer; asks back: ${quote(clar.text)}`);
-  const epi = hit('inability') ?? hit('decline') ?? hit('hedge');
+  const epi = p.get('inability') ?? p.get('decline') ?? p.get('hedge');
   if (epi) return avoid('epistemic', 'epistemic', `no answer; says ${quote(epi.text)}`);
-  const off = hit('off-topic');
+  const off = p.get('off-topic');
   if (off) return avoid('off-topic', 'off-topic', `no answer; unrelated text (${quote(off.text)})`);
   if (prep.echoShare >= 0.5) return avoid('echo', 'echo', `no answer; ${Math.round(prep.echoShare * 100)}% of the text repeats the prompt`);
   if (ev.valueShare >= 0.5) return avoid('echo', 'echo', "no answer; the text repeats the prompt's own values");
@@ -121,7 +125,7 @@ export function classifyNoAnswer(ev: Evidence): Decision {
   if (prep.cut !== null && prep.cut !== 'blank-line' && visibleLength(text) < 20) {
     return avoid('off-topic', 'new-question', `no answer before a new question (stop rule: ${prep.cut})`);
   }
-  if (ev.completion && FIRST_PERSON.test(text) && !hit('meta') && taskWordCount(text, ev.domain) >= 1) {
+  if (ev.completion && FIRST_PERSON.test(text) && !p.get('meta') && taskWordCount(text, ev.domain) >= 1) {
     return avoid('echo', 'echo', "no answer; the continuation goes on in the prompt's voice");
   }
   if (ev.completion && ev.listShape) return avoid('echo', 'echo', "no answer; the continuation extends the prompt's list");
@@ -129,7 +133,7 @@ export function classifyNoAnswer(ev: Evidence): Decision {
   if (DIGRESSION.test(text)) return avoid('off-topic', 'off-topic', 'no answer; a digression');
   const asked = questionBack(text);
   if (asked !== undefined) return avoid('clarification', 'clarification', `no answer; asks back: ${quote(asked)}`);
-  const meta = hit('meta');
+  const meta = p.get('meta');
   if (meta || taskWordCount(text, ev.domain) >= 2) {
     return avoid('meta', 'meta', meta ? `talks about the task (${quote(meta.text)}) without an answer` : 'talks about the task without an answer');
   }
@@ -142,12 +146,12 @@ function topTier(cands: readonly Candidate[]): Tier {
   return t;
 }
 
-function distinct(cands: readonly Candidate[], key: (v: string) => string): Candidate[] {
+function distinct(cands: readonly Candidate[], key: (v: string, item: Item | undefined) => string, item: Item | undefined): Candidate[] {
   if (cands.length === 1) return [cands[0] as Candidate];
   const seen: string[] = [];
   const out: Candidate[] = [];
   for (const c of cands) {
-    const k = key(c.value);
+    const k = key(c.value, item);
     if (!seen.includes(k)) {
       seen.push(k);
       out.push(c);
@@ -161,7 +165,7 @@ function passing(ev: Evidence, loose: Candidate[]): Candidate[] | null {
   const sorted = [...loose].sort((a, b) => a.pos - b.pos);
   if (ev.passing === 'last') return [sorted[sorted.length - 1] as Candidate];
   if (ev.passing === 'first') return [sorted[0] as Candidate];
-  const all = distinct(sorted, ev.key);
+  const all = distinct(sorted, ev.key, ev.keyItem);
   if (ev.passing === 'all') return all;
   return all.length === 1 ? all : null;
 }
@@ -192,10 +196,10 @@ export function decide(ev: Evidence): Decision {
   for (const c of pool) if (c.pos >= winner.pos) winner = c;
   const offTopic = UNMARKED.has(winner.how) ? ev.phrases.get('off-topic') : undefined;
   if (offTopic) return { kind: 'avoidant', avoidance: 'off-topic', ruleId: 'off-topic', why: `unrelated text (${quote(offTopic.text)}); nothing offered as an answer` };
-  const chosen = distinct(ev.candidates.filter((c) => c.group === winner.group), ev.key);
-  const winnerKeys = chosen.map((c) => ev.key(c.value));
+  const chosen = distinct(ev.candidates.filter((c) => c.group === winner.group), ev.key, ev.keyItem);
+  const winnerKeys = chosen.map((c) => ev.key(c.value, ev.keyItem));
   const earlierDifferent = ev.candidates.find(
-    (c) => c.tier >= STATED && c.group !== winner.group && c.pos < winner.pos && !winnerKeys.includes(ev.key(c.value)),
+    (c) => c.tier >= STATED && c.group !== winner.group && c.pos < winner.pos && !winnerKeys.includes(ev.key(c.value, ev.keyItem)),
   );
   if (winner.how === 'whole' && chosen.length === 1) {
     // The response is nothing but the answer: no phrase can be present.

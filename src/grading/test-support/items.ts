@@ -33,9 +33,19 @@ export function additionItem(a: string, b: string): Item {
   return finalizeItem(d, { input: { a, b }, gold: { sum }, difficulty: { f_cry: 1, digits_max: 4, digits_total: 8, digits_sum: 4 }, source: {} });
 }
 
-/** The prompt of template `n` (1–15) of the item's domain. */
+const rendered = new WeakMap<Item, Map<string, string>>();
+
+/** The prompt of template `n` (1–15) of the item's domain, rendered once per item, template and mode. */
 export function promptFor(item: Item, n: number, mode: RenderMode): string {
-  const template = getDomain(item.domain).templates[n - 1];
-  if (template === undefined) throw new Error(`no template ${n} for ${item.domain}`);
-  return renderPrompt(template, item.input, mode);
+  let prompts = rendered.get(item);
+  if (prompts === undefined) rendered.set(item, (prompts = new Map()));
+  const key = `${mode}${n}`;
+  let prompt = prompts.get(key);
+  if (prompt === undefined) {
+    const template = getDomain(item.domain).templates[n - 1];
+    if (template === undefined) throw new Error(`no template ${n} for ${item.domain}`);
+    prompt = renderPrompt(template, item.input, mode);
+    prompts.set(key, prompt);
+  }
+  return prompt;
 }
