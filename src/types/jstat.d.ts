@@ -1,8 +1,9 @@
-// jstat ships no types; only the functions reliabench uses are declared.
+// jstat is CommonJS and ships no types; its default export is the jStat object. Only the functions
+// reliabench uses are declared: `import jStat from 'jstat'`.
 declare module 'jstat' {
-  export const jStat: {
+  const jStat: {
     beta: { inv(p: number, a: number, b: number): number; cdf(x: number, a: number, b: number): number };
     normal: { inv(p: number, mean: number, std: number): number };
-    studentt: { inv(p: number, dof: number): number };
   };
+  export default jStat;
 }
