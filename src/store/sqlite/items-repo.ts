@@ -78,6 +78,17 @@ export function loadItems(db: Db, filter: { domain?: DomainName; setId?: string 
   return rows.map(rowToItem);
 }
 
+export function loadItemById(db: Db, id: string): Item | undefined {
+  const row = db.prepare('SELECT * FROM items WHERE id = ?').get(id) as ItemRow | undefined;
+  return row === undefined ? undefined : rowToItem(row);
+}
+
+/** The items a run's trials refer to, by id (a run may use several item sets, or items from a replay). */
+export function loadRunItems(db: Db, runId: string): Map<string, Item> {
+  const rows = db.prepare('SELECT * FROM items WHERE id IN (SELECT DISTINCT item_id FROM trials WHERE run_id = ?)').all(runId) as ItemRow[];
+  return new Map(rows.map((r) => [r.id, rowToItem(r)]));
+}
+
 function rowToItem(row: ItemRow): Item {
   return {
     id: row.id,

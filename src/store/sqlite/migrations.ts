@@ -1,7 +1,8 @@
 /**
  * Schema migrations, applied in order, each once, inside a transaction. Never edit a released
  * migration: add a new one. Version 2 adds runs, trials and the response cache (docs/engine.md);
- * later issues add grades, studies … as further versions.
+ * version 3 adds grades and the audit trail of human overrides (docs/grading.md "Stored grades");
+ * later issues add studies … as further versions.
  */
 export interface Migration {
   version: number;
@@ -130,6 +131,72 @@ export const MIGRATIONS: readonly Migration[] = [
         raw_json      TEXT,
         created_at    TEXT NOT NULL
       ) STRICT;
+    `,
+  },
+  {
+    version: 3,
+    name: 'grades and audited overrides',
+    sql: `
+      -- One grade per trial and grader: 'rule' (the rule grader) or 'judge' (an LLM judge). A re-grade
+      -- replaces the row (grades are derived data); the judge never writes the rule row.
+      CREATE TABLE grades (
+        run_id         TEXT NOT NULL,
+        model_key      TEXT NOT NULL,
+        item_id        TEXT NOT NULL,
+        template_id    TEXT NOT NULL,
+        sample         INTEGER NOT NULL,
+        grader         TEXT NOT NULL CHECK (grader IN ('rule', 'judge')),
+        outcome        TEXT NOT NULL CHECK (outcome IN ('correct', 'avoidant', 'incorrect')),
+        avoidance      TEXT,
+        extracted      TEXT,
+        rule_id        TEXT NOT NULL,
+        grader_version TEXT NOT NULL,
+        rationale      TEXT NOT NULL,
+        judge_spec     TEXT,
+        created_at     TEXT NOT NULL,
+        PRIMARY KEY (run_id, model_key, item_id, template_id, sample, grader),
+        FOREIGN KEY (run_id, model_key, item_id, template_id, sample)
+          REFERENCES trials(run_id, model_key, item_id, template_id, sample) ON DELETE CASCADE,
+        CHECK ((outcome = 'avoidant') = (avoidance IS NOT NULL))
+      ) STRICT;
+
+      -- Human overrides, append-only: who changed which grade, when, from what to what, and why.
+      -- The newest override of a trial is its effective grade (effective_grades below).
+      CREATE TABLE grade_overrides (
+        id                INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_id            TEXT NOT NULL,
+        model_key         TEXT NOT NULL,
+        item_id           TEXT NOT NULL,
+        template_id       TEXT NOT NULL,
+        sample            INTEGER NOT NULL,
+        who               TEXT NOT NULL CHECK (length(trim(who)) > 0),
+        at                TEXT NOT NULL,
+        before_outcome    TEXT NOT NULL,
+        before_avoidance  TEXT,
+        after_outcome     TEXT NOT NULL CHECK (after_outcome IN ('correct', 'avoidant', 'incorrect')),
+        after_avoidance   TEXT,
+        reason            TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+        FOREIGN KEY (run_id, model_key, item_id, template_id, sample)
+          REFERENCES trials(run_id, model_key, item_id, template_id, sample) ON DELETE CASCADE,
+        CHECK ((after_outcome = 'avoidant') = (after_avoidance IS NOT NULL))
+      ) STRICT;
+      CREATE INDEX grade_overrides_trial ON grade_overrides(run_id, model_key, item_id, template_id, sample, id);
+      CREATE TRIGGER grade_overrides_append_only_u BEFORE UPDATE ON grade_overrides
+        BEGIN SELECT RAISE(ABORT, 'grade_overrides is append-only'); END;
+
+      -- The grade the analyses use: the newest human override, else the rule grade.
+      CREATE VIEW effective_grades AS
+        SELECT g.run_id, g.model_key, g.item_id, g.template_id, g.sample,
+          COALESCE(o.after_outcome, g.outcome) AS outcome,
+          CASE WHEN o.id IS NULL THEN g.avoidance ELSE o.after_avoidance END AS avoidance,
+          g.extracted, g.rule_id, g.grader_version, g.rationale,
+          o.id AS override_id
+        FROM grades g
+        LEFT JOIN grade_overrides o ON o.id = (
+          SELECT MAX(id) FROM grade_overrides x
+          WHERE x.run_id = g.run_id AND x.model_key = g.model_key AND x.item_id = g.item_id
+            AND x.template_id = g.template_id AND x.sample = g.sample)
+        WHERE g.grader = 'rule';
     `,
   },
 ];
