@@ -105,6 +105,12 @@ export interface SafeRegion {
   bin: number | null;
   /** The upper bound at d* (or at the easiest bin when none). */
   upperBound: number;
+  /**
+   * The first bin edge d at which the one-sided lower bound of the rate over items ≤ d is ≥ ε: the data
+   * show the region has ended there. With maxDifficulty it brackets the true d*; null = never reached.
+   * Optional so older metrics files still parse; the analyses always set it.
+   */
+  exceedsFrom?: number | null;
 }
 
 export interface TemplateCurve {
