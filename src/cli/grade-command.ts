@@ -12,7 +12,7 @@ import { parseModelSpec, type GgufSpec } from '../models/model-spec.js';
 import { countEffectiveOutcomes } from '../store/sqlite/grades-repo.js';
 import { loadItemById } from '../store/sqlite/items-repo.js';
 import { openWorkspace, workspacePath, type Db } from '../store/sqlite/open-workspace.js';
-import { getRun, listRuns } from '../store/sqlite/runs-repo.js';
+import { pickRun } from './analyse-run.js';
 import { parsePositiveInt } from './parse-options.js';
 import { createProgressReporter } from './progress.js';
 
@@ -144,14 +144,4 @@ function outputRow(row: GradedRow): Record<string, unknown> {
     line: row.line, id: row.id, item_id: row.itemId, domain: row.domain, outcome: g.outcome, avoidance: g.avoidance ?? null,
     extracted: g.extracted, rule_id: g.ruleId, grader_version: g.graderVersion, rationale: g.rationale,
   };
-}
-
-function pickRun(db: Db, requested: string | undefined): string {
-  if (requested) {
-    if (!getRun(db, requested)) throw new ReliabenchError('BAD_ARGUMENT', `no run "${requested}" in ${db.name}; the newest runs are: ${listRuns(db).slice(0, 5).map((r) => r.id).join(', ') || 'none'}`, { input: requested });
-    return requested;
-  }
-  const newest = listRuns(db)[0];
-  if (!newest) throw new ReliabenchError('BAD_ARGUMENT', `no runs in ${db.name} yet: start one with reliabench run --model SPEC (or grade a file with --input)`);
-  return newest.id;
 }

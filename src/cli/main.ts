@@ -2,7 +2,12 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { readFileSync } from 'node:fs';
 import { generateCommand } from './generate-command.js';
+import { gradeCommand } from './grade-command.js';
+import { reportCommand } from './report-command.js';
+import { compareCommand } from './compare-command.js';
 import { runCommand } from './run-command.js';
+import { serveCommand } from './serve-command.js';
+import { workerCommand } from './worker-command.js';
 import { reportError } from './fail.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -17,6 +22,11 @@ function buildProgram(): Command {
     .exitOverride();
   program.addCommand(generateCommand().exitOverride());
   program.addCommand(runCommand().exitOverride());
+  program.addCommand(workerCommand().exitOverride());
+  program.addCommand(gradeCommand().exitOverride());
+  program.addCommand(reportCommand().exitOverride());
+  program.addCommand(compareCommand().exitOverride());
+  program.addCommand(serveCommand().exitOverride());
   return program as unknown as Command;
 }
 

@@ -19,3 +19,14 @@ export function parseDifficultyRange(text: string): { min: number; max: number }
   }
   return { min, max };
 }
+
+/** --queue and --rate-limit (docs/queue.md); --rate-limit alone is an error, since only queued runs have one. */
+export function parseQueueFlags(flags: { queue?: string; rateLimit?: string }): { url: string; rateLimit?: number } | undefined {
+  if (flags.queue === undefined) {
+    if (flags.rateLimit !== undefined) {
+      throw new ReliabenchError('BAD_ARGUMENT', '--rate-limit applies to runs on a queue: add --queue redis://HOST:PORT (a local run adapts its concurrency to the provider instead)', { input: flags.rateLimit });
+    }
+    return undefined;
+  }
+  return { url: flags.queue, ...(flags.rateLimit === undefined ? {} : { rateLimit: parseNumberInRange(flags.rateLimit, '--rate-limit', 0.01, 1_000_000) }) };
+}

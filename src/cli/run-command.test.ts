@@ -41,6 +41,7 @@ describe('reliabench run', () => {
     expect(row.mode).toBe('completion'); // no chat template in this raw model
     expect(row.prompt).toMatch(/^What is \d+ \+ \d+\?\n\nAnswer:$/);
     expect(row.text.length).toBeGreaterThan(0);
+    expect(first.stdout).toMatch(/graded 6 answers: \d+ correct, \d+ avoidant, \d+ incorrect/);
 
     const again = await runCliAsync(args, { cwd });
     expect(again.status, again.stderr).toBe(0);
@@ -56,6 +57,8 @@ describe('reliabench run', () => {
     expect(r.stdout).toMatch(/completed — 45\/45 trials \(45 answered/);
     expect(server.requestCount - before).toBe(45);
     expect(trials(join(cwd, 'ws.sqlite'))).toEqual([{ status: 'answered', n: 45 }]);
+    // The server echoes each prompt back: an echo is avoidance, never a correct answer, even though it holds the addends.
+    expect(r.stdout).toMatch(/graded 45 answers: 0 correct, 45 avoidant, 0 incorrect/);
   });
 
   it.each([

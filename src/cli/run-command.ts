@@ -17,9 +17,12 @@ import { buildModelEntries } from '../config/model-entries.js';
 import { createGgufAdapter, DEFAULT_MODEL, DEFAULT_MODEL_SPEC } from '../models/gguf/index.js';
 import type { GgufSpec } from '../models/model-spec.js';
 import { parsePositiveInt, parseSeed } from './parse-options.js';
-import { parseDifficultyRange, parseNumberInRange } from './parse-run-options.js';
+import { parseDifficultyRange, parseNumberInRange, parseQueueFlags } from './parse-run-options.js';
+import { queuedExecutor } from '../queue/queued-executor.js';
 import { createProgressReporter } from './progress.js';
 import { createRunProgress, duration } from './run-progress.js';
+import { gradeRunWithProgress, gradeSummaryLine } from './grade-command.js';
+import { writeReport } from './report-command.js';
 
 type RunFlags = {
   model?: string[];
@@ -40,11 +43,14 @@ type RunFlags = {
   retryErrors?: true;
   workspace?: string;
   quiet?: true;
+  report?: boolean;
+  queue?: string;
+  rateLimit?: string;
 };
 
 export function runCommand(): Command<[], RunFlags> {
   return new Command('run')
-    .description('the whole job: generate items if needed, ask the model(s) every item through every template, store every trial')
+    .description('the whole job: generate items if needed, ask the model(s) every item through every template, store and grade every trial')
     .option('--model <spec...>', `model spec(s); default: ${DEFAULT_MODEL.name}, in-process`)
     .option('--config <file>', 'config file (default: reliabench.config.{ts,json,yaml} here)')
     .option('--domains <list>', `domains to generate and run (${DOMAIN_NAMES.join(', ')})`)
@@ -63,6 +69,9 @@ export function runCommand(): Command<[], RunFlags> {
     .option('--retry-errors', 'when resuming, ask again the trials stored as errors')
     .option('--workspace <file>', 'workspace store (else $RELIABENCH_WORKSPACE, else .reliabench/workspace.sqlite)')
     .option('--quiet', 'print only the summary')
+    .option('--no-report', 'stop after grading (default: also write reliabench-report/<run>/, as `reliabench report` does)')
+    .option('--queue <redis-url>', 'enqueue the trials on Redis for `reliabench worker` processes (any machines) instead of asking here; see docs/queue.md')
+    .option('--rate-limit <n>', 'with --queue: at most n requests per second to each model, over all workers')
     .addHelpText('after', `
 Model specs:
   openai:gpt-4o-mini                              OPENAI_API_KEY
@@ -102,12 +111,20 @@ async function runAction(flags: RunFlags): Promise<void> {
   const log = (line: string): void => {
     if (!flags.quiet) process.stderr.write(`${line}\n`);
   };
+  const queue = parseQueueFlags(flags);
+  const execute = queue ? queuedExecutor(queue, log) : executeRun; // --queue: workers ask the trials, this process records them
 
   const db = openWorkspace(workspacePath(flags.workspace ?? config.workspace));
   let models: ModelEntry[] = [];
   try {
     const scienceDataPath = flags.scienceData ?? config.scienceData;
-    const stored = await ensureItems(db, { domains, perDomain, seed, ...(scienceDataPath ? { scienceDataPath } : {}) }, generateProgress(log));
+    // As in `generate`: asked for no domains in particular and no science path given, an offline
+    // machine still runs the other four domains, with a warning, instead of failing.
+    const scienceOptional = !flags.domains && !config.generate?.domains && !scienceDataPath && !process.env['RELIABENCH_SCIENCE_DATA'];
+    const stored = await ensureItems(db, {
+      domains, perDomain, seed, ...(scienceDataPath ? { scienceDataPath } : {}), ...(scienceOptional ? { bestEffort: ['science'] as const } : {}),
+    }, generateProgress(log));
+    for (const s of stored.skipped) process.stderr.write(`warning: ${s.domain} skipped: ${s.reason}\n`);
     log(stored.generated ? `generated ${stored.items.length} items (item set ${stored.setId})` : `using ${stored.items.length} stored items (item set ${stored.setId})`);
 
     const download = createProgressReporter();
@@ -127,7 +144,7 @@ async function runAction(flags: RunFlags): Promise<void> {
 
     const { stop, abort, detach } = interruptSignals(log);
     try {
-      const summary = await executeRun(db, {
+      const summary = await execute(db, {
         runId, models, trials: plan, itemSetId: stored.setId, filter,
         config: { domains, perDomain, seed, models: models.map((m) => m.spec) },
         stop, signal: abort,
@@ -135,6 +152,10 @@ async function runAction(flags: RunFlags): Promise<void> {
         onEvent: flags.quiet ? () => {} : createRunProgress(),
       });
       process.stdout.write(`${summaryLine(summary)}\n`);
+      // Grading is fast and local, so every run ends graded, even a stopped one (resume grades the rest).
+      const graded = gradeRunWithProgress(db, runId, { quiet: flags.quiet === true });
+      process.stdout.write(`${gradeSummaryLine(graded)}\n`);
+      if (flags.report !== false && summary.answered > 0) process.stdout.write(`${(await writeReport(db, runId, {})).line}\n`);
       if (summary.status === 'failed') process.exitCode = 1;
       if (summary.status === 'stopped') process.exitCode = 130;
     } finally {

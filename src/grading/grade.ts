@@ -57,7 +57,11 @@ function promptValueShare(text: string, item: Item): number {
   const visible = countVisible(text);
   if (visible === 0) return 0;
   let rest = item.domain === 'anagram' ? text.toLowerCase() : text;
-  for (const v of values) if (v !== undefined && v.length > 0) rest = rest.split(v.toLowerCase()).join(' ');
+  for (const v of values) {
+    if (v === undefined || v.length === 0) continue;
+    const lower = v.toLowerCase();
+    if (rest.includes(lower)) rest = rest.split(lower).join(' ');
+  }
   return (visible - countVisible(rest)) / visible;
 }
 

@@ -1,13 +1,19 @@
 /** The one-line, human-readable rationale stored with every grade. */
 
+import { codeAt } from './text-stats.js';
+
 const MAX_ANSWER = 60;
+/** What shortAnswer would change: a line break, tab or CR, a double space, or whitespace at either end. */
+const UNTIDY = /[\n\t\r]| {2}|^\s|\s$/;
 
 /** An extracted answer shortened for a rationale: one line, at most 60 characters. */
 export function shortAnswer(answer: string): string {
+  // Most answers are short and already one tidy line: nothing to fold or cut.
+  if (answer.length <= MAX_ANSWER && !UNTIDY.test(answer)) return answer;
   let out = '';
   let space = false;
-  for (let i = 0; i < answer.length; i++) {
-    const c = answer.charCodeAt(i);
+  for (let i = 0, len = answer.length; i < len; i++) {
+    const c = codeAt(answer, i);
     if (c === 10) {
       out = `${out.trimEnd()} ⏎ `;
       space = true;

@@ -15,6 +15,8 @@
  *   HTML page, log lines, or program code — looked for in the whole response, data included.
  */
 
+import { WordScanner } from '../word-scan.js';
+
 export type PhraseFamily = 'refusal' | 'decline' | 'inability' | 'hedge' | 'clarification' | 'meta' | 'off-topic';
 
 /** "I can't", "I'm not able to", "I wasn't able to" … (follows "\bi"). */
@@ -154,12 +156,8 @@ export interface PhraseHit {
 }
 
 /**
- * The phrases of one text, looked up lazily: each family's regex runs only when a rule asks for it
- * (most committed answers never need the meta or clarification patterns).
- */
-/**
- * Words every match of a family contains (lower case): when a text has none of them, the family's
- * regex is not run. A cheap necessary condition, kept next to the patterns it summarises.
+ * Words every match of a family contains (lower case): when a text has none of them (in any case),
+ * the family's regex is not run. A cheap necessary condition, kept next to the patterns it summarises.
  */
 const CANT_WORDS = ["can't", 'cannot', 'can not', "couldn't", 'could not', 'unable', 'able to', 'capable'];
 const TRIGGERS: Record<PhraseFamily, readonly string[] | null> = {
@@ -185,30 +183,22 @@ const TRIGGERS: Record<PhraseFamily, readonly string[] | null> = {
   ],
 };
 
-const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Every trigger word in one pass; each word maps to the families it can start. */
-const FAMILIES_OF = new Map<string, PhraseFamily[]>();
-for (const f of Object.keys(TRIGGERS) as PhraseFamily[]) {
-  for (const w of TRIGGERS[f] ?? []) FAMILIES_OF.set(w, [...(FAMILIES_OF.get(w) ?? []), f]);
-}
-const ANY_TRIGGER = new RegExp([...FAMILIES_OF.keys()].sort((a, b) => b.length - a.length).map(escape).join('|'), 'g');
+const FAMILIES = Object.keys(TRIGGERS) as PhraseFamily[];
+/** All trigger lists scanned in one pass (bit i: family FAMILIES[i]); see word-scan.ts. */
+const SCANNER = new WordScanner(FAMILIES.map((f) => TRIGGERS[f] ?? []));
+const FAMILY_BIT = new Map(FAMILIES.map((f, i) => [f, TRIGGERS[f] === null ? -1 : 1 << i]));
+const FAMILY_SLOT = new Map(FAMILIES.map((f, i) => [f, i]));
+const PATTERN_AT = FAMILIES.map((f) => PATTERNS[f]);
 
-/** The families whose trigger words occur in a lower-case text. */
-function triggeredFamilies(lower: string): Set<PhraseFamily> {
-  const out = new Set<PhraseFamily>();
-  ANY_TRIGGER.lastIndex = 0;
-  for (let m = ANY_TRIGGER.exec(lower); m !== null; m = ANY_TRIGGER.exec(lower)) {
-    for (const f of FAMILIES_OF.get(m[0]) ?? []) out.add(f);
-    // Overlapping words ("able to" inside "unable to"): look again one character on.
-    ANY_TRIGGER.lastIndex = m.index + 1;
-  }
-  return out;
-}
-
+/**
+ * The phrases of one text, looked up lazily: each family's regex runs only when a rule asks for it
+ * (most committed answers never need the meta or clarification patterns).
+ */
 export class Phrases {
-  private found: Partial<Record<PhraseFamily, PhraseHit | null>> = {};
-  private families: Set<PhraseFamily> | undefined;
-  private fullFamilies: Set<PhraseFamily> | undefined;
+  /** Per family (FAMILY_SLOT): undefined until looked up, then the hit or null. */
+  private readonly found: (PhraseHit | null | undefined)[] = new Array<PhraseHit | null | undefined>(FAMILIES.length);
+  private textMask = -1;
+  private fullMask = -1;
 
   /** `text`: the prose around the answer; `full`: the whole response (for off-topic content). */
   constructor(
@@ -216,24 +206,28 @@ export class Phrases {
     private readonly full: string = text,
   ) {}
 
+  /** Whether the family's trigger words occur in the text it is looked for in (-1 bit: always). */
   private triggered(family: PhraseFamily, offTopic: boolean): boolean {
-    if (TRIGGERS[family] === null) return true;
-    if (offTopic && this.full !== this.text) return (this.fullFamilies ??= triggeredFamilies(this.full.toLowerCase())).has(family);
-    return (this.families ??= triggeredFamilies(this.text.toLowerCase())).has(family);
+    const bit = FAMILY_BIT.get(family) as number;
+    if (bit === -1) return true;
+    if (offTopic && this.full !== this.text) {
+      if (this.fullMask === -1) this.fullMask = SCANNER.scan(this.full);
+      return (this.fullMask & bit) !== 0;
+    }
+    if (this.textMask === -1) this.textMask = SCANNER.scan(this.text);
+    return (this.textMask & bit) !== 0;
   }
 
   get(family: PhraseFamily): PhraseHit | undefined {
-    let hit = this.found[family];
+    const slot = FAMILY_SLOT.get(family) as number;
+    let hit = this.found[slot];
     if (hit === undefined) {
       const offTopic = family === 'off-topic';
-      const text = offTopic ? this.full : this.text;
-      if (!this.triggered(family, offTopic)) {
-        this.found[family] = null;
-        return undefined;
-      }
-      const m = PATTERNS[family].exec(text);
-      hit = m === null ? null : { family, text: m[0].replace(/\s+/g, ' ') };
-      this.found[family] = hit;
+      if (this.triggered(family, offTopic)) {
+        const m = (PATTERN_AT[slot] as RegExp).exec(offTopic ? this.full : this.text);
+        hit = m === null ? null : { family, text: m[0].replace(/\s+/g, ' ') };
+      } else hit = null;
+      this.found[slot] = hit;
     }
     return hit ?? undefined;
   }

@@ -11,6 +11,8 @@
 import type { Item } from '../../core/item.js';
 import { CandidateList, type Candidate, FINAL, LOOSE, STATED } from './candidate.js';
 import { markerFinder } from './markers.js';
+import { matchesOf } from '../regex-scan.js';
+import { splitSpaces } from '../text-stats.js';
 
 const FENCE = /^[ \t]*(```|~~~)[ \t]*([\w+-]*)[^\n]*\n([\s\S]*?)(?:^[ \t]*\1[ \t]*$|(?![\s\S]))/gm;
 const PROGRAM = /^(?:python|py|javascript|js|typescript|ts|bash|sh|shell|zsh|sql|java|c|cpp|c\+\+|csharp|cs|ruby|rb|r|perl|php|go|rust|vba|vb|excel|powershell|ps1|awk|sed|kotlin|swift|scala)$/i;
@@ -38,7 +40,7 @@ function isProse(line: string): boolean {
   const t = LEAD.test(trimmed) ? trimmed.replace(LEAD, '') : trimmed;
   if (t.endsWith(':') || t.endsWith('?') || t.includes('? ') || POLITE.test(t)) return true;
   if (!t.includes(' ')) return false;
-  const words = t.split(/\s+/);
+  const words = splitSpaces(t);
   if (words.length < 5) return false;
   const fn = words.filter((w) => FUNCTION_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, ''))).length;
   return fn / words.length >= (/[.!]$/.test(t) ? 0.25 : 0.35);
@@ -71,7 +73,7 @@ export function extractBlocks(text: string, item: Item | undefined): Candidate[]
   const list = new CandidateList();
   let fence: [number, string] | null = null;
   const fenced = text.includes('```') || text.includes('~~~');
-  for (const m of fenced ? text.matchAll(FENCE) : []) {
+  for (const m of fenced ? matchesOf(FENCE, text) : []) {
     const body = (m[3] as string).replace(/\s+$/, '');
     if (body.trim() !== '' && !PROGRAM.test(m[2] as string)) fence = [m.index, body];
   }
@@ -82,7 +84,7 @@ export function extractBlocks(text: string, item: Item | undefined): Candidate[]
   }
   const withoutPrograms = fenced ? text.replace(FENCE, (whole, _f: string, lang: string) => (PROGRAM.test(lang) ? '\n' : whole)) : text;
   let intro: RegExpExecArray | null = null;
-  for (const m of withoutPrograms.matchAll(INTRO)) intro = m;
+  for (const m of matchesOf(INTRO, withoutPrograms)) intro = m;
   if (intro !== null) {
     const lineEnd = withoutPrograms.indexOf('\n', intro.index);
     const sameLine = (intro[2] as string).trim();
@@ -121,7 +123,7 @@ const DATA_MARK = /[\d@\p{Lu}_]/u;
 
 /** A value said in a sentence is data when it has a digit, "@", a capital or "_" and no function word. */
 function looksLikeData(value: string): boolean {
-  return DATA_MARK.test(value) && !value.split(/\s+/).some((w) => FUNCTION_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')));
+  return DATA_MARK.test(value) && !splitSpaces(value).some((w) => FUNCTION_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')));
 }
 const INLINE_VALUE = /^[\s"'`*]*(.+?)[\s"'`*]*(?:,\s|\.\s|[.!]?\s*$)/;
 const WRAPPED = /^(\*\*|__|`)(.+)\1$/;

@@ -6,6 +6,7 @@ import { CandidateList, type Candidate } from './candidate.js';
 import { markerFinder } from './markers.js';
 import { scanMarkup } from './markup.js';
 import { type Found, readBoxed, readSpan, type Reader } from './read-spans.js';
+import { splitCount } from '../text-stats.js';
 
 const MARKERS = markerFinder(['answer', 'result', 'solution', 'output']);
 const SENTENCE_END = /[.!?](?=\s|$)|\n/g;
@@ -17,7 +18,7 @@ const reader: Reader = {
     const end = m === null || m.index > to ? to : m.index;
     const raw = text.slice(from, end);
     const value = raw.replace(/^[\s"'`*:(-]+|[\s"'`*)]+$/g, '');
-    if (value.length === 0 || value.length > 100 || (strict && value.split(/\s+/).length > 6)) return null;
+    if (value.length === 0 || value.length > 100 || (strict && splitCount(value) > 6)) return null;
     const start = from + raw.indexOf(value);
     return { value, start, end: start + value.length } satisfies Found;
   },

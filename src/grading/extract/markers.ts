@@ -10,6 +10,7 @@
  *   "it's X", "that gives X", "I'd go with X", "try X", and hedges — "maybe X", "probably X",
  *   "I think it's X", "my best guess is X" — which also mark the candidate hedged.
  */
+import { codeAt } from '../text-stats.js';
 import { FINAL, STATED, type Tier } from './candidate.js';
 
 export interface Span {
@@ -110,9 +111,18 @@ export function lineAfter(text: string, at: number): [number, number] | null {
 /** Start of the sentence containing `at` (after the previous ". ", "! ", "? " or line break). */
 export function sentenceStart(text: string, at: number): number {
   for (let i = at - 1; i > 0; i--) {
-    const c = text[i] as string;
-    if (c === '\n') return i + 1;
-    if ((c === ' ' || c === '\t') && /[.!?]/.test(text[i - 1] as string) && !/\d/.test(text[i - 2] ?? '')) return i + 1;
+    const c = codeAt(text, i);
+    if (c === 10) return i + 1;
+    if ((c === 32 || c === 9) && isStop(codeAt(text, i - 1)) && !(i >= 2 && isDigit(codeAt(text, i - 2)))) return i + 1;
   }
   return 0;
+}
+
+/** ".", "!" or "?". */
+function isStop(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }

@@ -3,6 +3,8 @@
  * replaced by spaces (so offsets stay the same) and the emphasised spans: **bold**, *italic*,
  * `code`, \boxed{…}, and "quoted" text. Code fences are blanked too (their lines, not their content).
  */
+import { matchesOf } from '../regex-scan.js';
+import { codeAt } from '../text-stats.js';
 
 export type EmphasisKind = 'bold' | 'boxed' | 'code' | 'quoted';
 
@@ -29,12 +31,13 @@ const LATEX_DELIMS = /\$\$?|\\[()[\]]/g;
 const HEADING = /^[ \t]*#{1,6}[ \t]/gm;
 const QUOTE_PREFIX = /^[ \t]*>[ \t]?/gm;
 const DOUBLE_QUOTED = /"([^"\n]{1,120})"/g;
+const NOT_NEWLINE = /[^\n]/g;
 const SINGLE_QUOTED = /(?<![\p{L}\p{N}])'([^'\n]{1,60}?)'(?![\p{L}\p{N}])/gu;
 
 function closingBrace(text: string, from: number): number {
   let depth = 1;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = from, len = text.length; i < len; i++) {
+    const c = codeAt(text, i);
     if (c === 123) depth++;
     else if (c === 125 && --depth === 0) return i;
   }
@@ -42,7 +45,7 @@ function closingBrace(text: string, from: number): number {
 }
 
 function blankAll(text: string, re: RegExp, blank: number[]): void {
-  for (const m of text.matchAll(re)) blank.push(m.index, m.index + m[0].length);
+  for (const m of matchesOf(re, text)) blank.push(m.index, m.index + m[0].length);
 }
 
 export function scanMarkup(text: string): Markup {
@@ -51,7 +54,7 @@ export function scanMarkup(text: string): Markup {
   const emphasis: Emphasis[] = [];
   const backslash = text.includes('\\');
   if (backslash && text.includes('box')) {
-    for (const m of text.matchAll(BOXED)) {
+    for (const m of matchesOf(BOXED, text)) {
       const open = m.index + m[0].length;
       const close = closingBrace(text, open);
       if (close < 0) continue;
@@ -60,7 +63,7 @@ export function scanMarkup(text: string): Markup {
     }
   }
   if (backslash) {
-    for (const m of text.matchAll(LATEX_WRAP)) {
+    for (const m of matchesOf(LATEX_WRAP, text)) {
       const open = m.index + m[0].length;
       const close = closingBrace(text, open);
       if (close >= 0) blank.push(m.index, open, close, close + 1);
@@ -69,18 +72,18 @@ export function scanMarkup(text: string): Markup {
   const star = text.includes('*');
   const underscore = text.includes('_');
   if (star || underscore) {
-    for (const m of text.matchAll(BOLD)) {
+    for (const m of matchesOf(BOLD, text)) {
       emphasis.push({ kind: 'bold', start: m.index + 2, end: m.index + m[0].length - 2 });
       blank.push(m.index, m.index + 2, m.index + m[0].length - 2, m.index + m[0].length);
     }
-    for (const m of text.matchAll(ITALIC)) {
+    for (const m of matchesOf(ITALIC, text)) {
       emphasis.push({ kind: 'bold', start: m.index + 1, end: m.index + m[0].length - 1 });
       blank.push(m.index, m.index + 1, m.index + m[0].length - 1, m.index + m[0].length);
     }
   }
   const tick = text.includes('`');
   if (tick) {
-    for (const m of text.matchAll(CODE)) {
+    for (const m of matchesOf(CODE, text)) {
       emphasis.push({ kind: 'code', start: m.index + 1, end: m.index + m[0].length - 1 });
       blank.push(m.index, m.index + 1, m.index + m[0].length - 1, m.index + m[0].length);
     }
@@ -90,17 +93,34 @@ export function scanMarkup(text: string): Markup {
   if (text.includes('#')) blankAll(text, HEADING, blank);
   if (text.includes('>')) blankAll(text, QUOTE_PREFIX, blank);
   if (text.includes('"')) {
-    for (const m of text.matchAll(DOUBLE_QUOTED)) emphasis.push({ kind: 'quoted', start: m.index + 1, end: m.index + m[0].length - 1 });
+    for (const m of matchesOf(DOUBLE_QUOTED, text)) emphasis.push({ kind: 'quoted', start: m.index + 1, end: m.index + m[0].length - 1 });
   }
   if (text.includes("'")) {
-    for (const m of text.matchAll(SINGLE_QUOTED)) emphasis.push({ kind: 'quoted', start: m.index + 1, end: m.index + m[0].length - 1 });
+    for (const m of matchesOf(SINGLE_QUOTED, text)) emphasis.push({ kind: 'quoted', start: m.index + 1, end: m.index + m[0].length - 1 });
   }
   if (emphasis.length > 1) emphasis.sort((a, b) => a.start - b.start);
   if (blank.length === 0) return { clean: text, emphasis };
-  const chars = text.split('');
-  for (let k = 0; k < blank.length; k += 2) {
-    const end = blank[k + 1] as number;
-    for (let i = blank[k] as number; i < end; i++) if (chars[i] !== '\n') chars[i] = ' ';
+  return { clean: blanked(text, blank), emphasis };
+}
+
+/**
+ * The text with the [start, end) ranges (pairs, may overlap) turned into spaces, line breaks kept.
+ * Built from slices of the sorted ranges: splitting into characters and joining them again cost
+ * more than the rest of the scan.
+ */
+function blanked(text: string, blank: number[]): string {
+  const ranges: [number, number][] = [];
+  for (let k = 0; k < blank.length; k += 2) ranges.push([blank[k] as number, blank[k + 1] as number]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [from, end] of ranges) {
+    const start = Math.max(from, at);
+    if (end <= start) continue;
+    out += text.slice(at, start);
+    const gone = text.slice(start, end);
+    out += gone.includes('\n') ? gone.replace(NOT_NEWLINE, ' ') : ' '.repeat(end - start);
+    at = end;
   }
-  return { clean: chars.join(''), emphasis };
+  return out + text.slice(at);
 }

@@ -14,6 +14,7 @@ import { perItem } from './per-item.js';
 import { scanMarkup } from './markup.js';
 import { NUMBER_WORDS, parseNumberWords } from './number-words.js';
 import { bareHow, type Found, linesOf, readBareLine, readBoxed, readEmphasis, readRange, readSpan, type Reader } from './read-spans.js';
+import { codeAt } from '../text-stats.js';
 
 const NUMBER =
   /(?<![\p{L}\p{N}.,_'])[-−+]?(?:\d{1,3}(?:(?:,|[ '_])\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:\s*[×x*·]\s*10\s*\^\s*\{?\s*[-−]?\d+\}?|[eE][-+]?\d+)?(?![\p{L}\p{N}])/gu;
@@ -49,8 +50,8 @@ function isAddend(value: string, ctx: AdditionContext): boolean {
 function plausible(value: string, ctx: AdditionContext): boolean {
   if (value.length < ctx.minDigits) return false;
   let digits = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
+  for (let i = 0, len = value.length; i < len; i++) {
+    const c = codeAt(value, i);
     if (c >= 48 && c <= 57) digits++;
     else if (c === 101 || c === 69 || c === 215 || c === 120 || c === 42) return true; // e E × x *
   }

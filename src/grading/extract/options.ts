@@ -13,6 +13,7 @@ import { markerFinder } from './markers.js';
 import { perItem } from './per-item.js';
 import { scanMarkup } from './markup.js';
 import { bareHow, type Found, linesOf, readBareLine, readBoxed, readEmphasis, readRange, readSpan, type Reader } from './read-spans.js';
+import { matchesOf } from '../regex-scan.js';
 
 const LETTERS = ['A', 'B', 'C', 'D'] as const;
 const LETTER_AT = /^\(?([A-HJ])\)?(?![\p{L}\p{N}'’])|^\(([a-d])\)|^([a-d])(?=[).:](?:\s|$))|^([a-d])(?=\s*$)/u;
@@ -151,7 +152,7 @@ export function extractOptions(text: string, item: Item | undefined, completion:
   readBoxed(t, markup, reader, list);
   for (const span of MARKERS.find(t)) readSpan(t, span, reader, list);
   readEmphasis(t, markup, reader, list, (v) => optionKey(v, ctx), false);
-  for (const m of t.matchAll(SEVERAL)) {
+  for (const m of matchesOf(SEVERAL, t)) {
     const end = t.indexOf('\n', m.index);
     readRange(t, m.index + m[0].length, end < 0 ? t.length : end, false, true, STATED, 'choice', false, reader, list);
   }

@@ -17,6 +17,8 @@ import { isKnownPlace } from './known-places.js';
 import { markerFinder, sentenceStart } from './markers.js';
 import { bareHow, type Found, type Line, linesOf, readBareLine, readBoxed, readEmphasis, readRange, readSpan, type Reader } from './read-spans.js';
 import { NOT_ALONE, NOT_PLACES, PLACE_FILLERS } from './place-words.js';
+import { matchesOf } from '../regex-scan.js';
+import { splitCount } from '../text-stats.js';
 
 /** A capitalised word; a full stop belongs to it only in St. Ste. Mt. Ft. (else it ends a sentence). */
 const TOKEN = "(?:(?:St|Ste|Mt|Ft)\\.|\\p{Lu}\\.(?= \\p{Lu})|[\\p{Lu}][\\p{L}\\p{M}]*(?:[-'’.][\\p{L}\\p{M}]+)*)";
@@ -161,7 +163,7 @@ function placeReader(ctx: PlaceContext): PlaceReader {
       if (strict) return null;
       const span = text.slice(from, to);
       const low = LOWER_VALUE.exec(span);
-      if (low === null || !/^[\s"'`*(]*\p{Ll}/u.test(span) || span.trim().split(/\s+/).length > 4) return null;
+      if (low === null || !/^[\s"'`*(]*\p{Ll}/u.test(span) || splitCount(span.trim()) > 4) return null;
       const words = (low[1] as string).trim().split(' ');
       let k = 0;
       while (k < words.length && PLACE_FILLERS.has((words[k] as string).toLowerCase())) k++;
@@ -191,11 +193,11 @@ export function extractPlaces(text: string, item: Item | undefined, completion: 
   const list = new CandidateList();
   readBoxed(t, markup, reader, list);
   for (const span of MARKERS.find(t)) readSpan(t, span, reader, list);
-  for (const m of t.matchAll(NAMED)) {
+  for (const m of matchesOf(NAMED, t)) {
     const end = t.indexOf('\n', m.index);
     readRange(t, m.index + m[0].length, end < 0 ? t.length : end, false, true, STATED, 'named', false, reader, list);
   }
-  for (const m of t.matchAll(IS_A_TOWN)) {
+  for (const m of matchesOf(IS_A_TOWN, t)) {
     let start = m.index;
     while (start > 0 && !/[\n.!?]/.test(t[start - 1] as string)) start--;
     const f = reader.last(t, start, m.index);
@@ -218,7 +220,7 @@ export function extractPlaces(text: string, item: Item | undefined, completion: 
     if (line.bullet) {
       const f = reader.first(t, line.body, line.end, false);
       if (f !== null) [found, kind] = [[f], 'list'];
-    } else if (body.split(/\s+/).length <= 8) {
+    } else if (splitCount(body) <= 8) {
       found = readBareLine(t, line, reader, true, AFTER_BARE) ?? readBareLine(t, line, reader, false, AFTER_BARE) ?? wholeLine(t, line);
       if (found !== null && !SENTENCE_VERB.test(t.slice(line.body, (found[0] as Found).start))) kind = 'bare';
     }
@@ -228,7 +230,7 @@ export function extractPlaces(text: string, item: Item | undefined, completion: 
     }
     previous = kind;
   });
-  for (const m of t.matchAll(FITS)) readRange(t, sentenceStart(t, m.index), m.index, true, false, STATED, 'fits', false, reader, list);
+  for (const m of matchesOf(FITS, t)) readRange(t, sentenceStart(t, m.index), m.index, true, false, STATED, 'fits', false, reader, list);
   for (const f of reader.all(t, 0, t.length)) list.add(f.value, LOOSE, f.start, 'in-passing', false, list.newGroup(), f.alt);
   // In passing and in emphasis, prose has words that are no place: keep capitalised GeoNames names.
   return list.items.filter((c) => (c.how !== 'in-passing' && c.how !== 'emphasis') || (UPPER_START.test(c.value) && isKnownPlace(c.value)));

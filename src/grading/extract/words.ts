@@ -11,6 +11,7 @@ import { markerFinder } from './markers.js';
 import { perItem } from './per-item.js';
 import { scanMarkup } from './markup.js';
 import { bareHow, type Found, linesOf, readBareLine, readBoxed, readEmphasis, readRange, readSpan, type Reader } from './read-spans.js';
+import { codeAt } from '../text-stats.js';
 
 const WORD = /(?<![A-Za-z])[A-Za-z](?:[ -][A-Za-z]){2,}(?![A-Za-z])|[\p{L}][\p{L}'’-]*/gu;
 const SPELLED = /^[A-Za-z](?:[ -][A-Za-z])+$/;
@@ -39,8 +40,8 @@ const COUNTS = new Int32Array(26);
 function countLetters(word: string, into: Int32Array): number {
   into.fill(0);
   let n = 0;
-  for (let i = 0; i < word.length; i++) {
-    let c = word.charCodeAt(i);
+  for (let i = 0, len = word.length; i < len; i++) {
+    let c = codeAt(word, i);
     if (c >= 65 && c <= 90) c += 32;
     if (c >= 97 && c <= 122) {
       (into[c - 97] as number)++;

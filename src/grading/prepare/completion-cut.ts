@@ -20,6 +20,8 @@
  * after the first line): chat models stop on their own, and "### Final answer" must survive.
  */
 
+import { splitSpaces } from '../text-stats.js';
+
 const NEW_QUESTION =
   /^(?:#{2,}|Q(?:uestion)?\s*\d*\s*[:.)]|(?:Problem|Exercise|Example)\s*\d*\s*[:.)]|(?:Human|User|Assistant|Instruction|Input|Task|Prompt|Student|Teacher)\s*:|\[INST\]|<\|?(?:user|human|im_start|start_header_id)\b)/i;
 const NEW_TURN = /^(?:(?:Human|User)\s*:|\[INST\]|<\|?(?:user|human|im_start|start_header_id)\b)/i;
@@ -60,7 +62,7 @@ export function promptOpening(prompt: string, data?: string): string | undefined
     if (head.startsWith(dataEnd < 0 ? data.slice(0, 200) : data.slice(0, Math.min(dataEnd, 200)))) return undefined;
   }
   const lineEnd = head.indexOf('\n');
-  const words = (lineEnd < 0 ? head : head.slice(0, lineEnd)).split(/\s+/, 3).filter((w) => w.length > 0);
+  const words = splitSpaces(lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, 3).filter((w) => w.length > 0);
   const first = words[0];
   if (first === undefined) return undefined;
   const letters = first.match(LETTERS)?.length ?? 0;

@@ -5,11 +5,12 @@
  */
 import type { Item } from '../../core/item.js';
 import type { RenderMode } from '../../core/template.js';
-import { cutContinuation, type CutReason } from './completion-cut.js';
+import { charFlags, LT, NORMALISE_CHARS, TRAILING_SPACE, TURN_CHARS } from './char-flags.js';
+import { cutContinuation, type CutReason, type CutResult } from './completion-cut.js';
 import { buildEchoModel, echoShare, removeEcho } from './prompt-echo.js';
 import { normaliseText } from './normalise-text.js';
 import { stripProgramCode } from './program-code.js';
-import { stripThinkBlocks } from './think-blocks.js';
+import { stripThinkBlocks, type ThinkResult } from './think-blocks.js';
 
 export interface Prepared {
   /** The text answers are extracted from. */
@@ -27,15 +28,22 @@ export interface Prepared {
 }
 
 const VISIBLE = /[\p{L}\p{N}]/u;
-const TRAILING_SPACE = /[ \t]+$/gm;
-const HAS_TRAILING_SPACE = /[ \t]\n|[ \t]$/;
+const TRAILING_SPACES = /[ \t]+$/gm;
+const NO_THINK = (text: string): ThinkResult => ({ text, unfinished: false, removed: false, thoughtWords: false });
+const NO_CUT = (text: string): CutResult => ({ text, rest: '', reason: null });
 
 export function prepareResponse(response: string, prompt: string | undefined, item: Item | undefined, mode: RenderMode): Prepared {
-  let text = normaliseText(response);
-  if (HAS_TRAILING_SPACE.test(text)) text = text.replace(TRAILING_SPACE, '');
-  const think = stripThinkBlocks(text);
+  let flags = charFlags(response);
+  let text = response;
+  if ((flags & NORMALISE_CHARS) !== 0) {
+    text = normaliseText(response);
+    if (text !== response) flags = charFlags(text);
+  }
+  if ((flags & TRAILING_SPACE) !== 0) text = text.replace(TRAILING_SPACES, '');
+  const think = (flags & LT) !== 0 ? stripThinkBlocks(text) : NO_THINK(text);
   const echoModel = buildEchoModel(prompt, item, mode === 'completion');
-  const cut = cutContinuation(think.text, mode, echoModel.opening, echoModel);
+  // A chat response is only cut at a new turn, which needs a colon, "[" or "<".
+  const cut = mode === 'chat' && (flags & TURN_CHARS) === 0 ? NO_CUT(think.text) : cutContinuation(think.text, mode, echoModel.opening, echoModel);
   const echo = echoModel.blocks.length === 0 || cut.echoFree === true ? { text: cut.text, removed: 0 } : removeEcho(cut.text, echoModel);
   const cutAtStart = cut.reason !== null && cut.reason !== 'blank-line' && !VISIBLE.test(echo.text);
   const code = stripProgramCode(echo.text);

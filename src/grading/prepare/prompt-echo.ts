@@ -15,8 +15,9 @@
  */
 import type { Item } from '../../core/item.js';
 import { promptOpening } from './completion-cut.js';
-import { hasVisible } from '../text-stats.js';
+import { codeAt, hasVisible, isSpaceCode } from '../text-stats.js';
 import { normaliseText } from './normalise-text.js';
+import { matchesOf } from '../regex-scan.js';
 
 export interface EchoModel {
   /** Normalised prompt without the cue ('' when no prompt is known). */
@@ -29,7 +30,7 @@ export interface EchoModel {
   guard: Set<string>;
   /** Whether quoted spans may be echo (not in transforms, whose JSON and CSV answers quote data). */
   quotes: boolean;
-  /** What a repeat of the prompt starts with (completion-cut.ts), or undefined. */
+  /** What a repeat of the prompt starts with (completion-cut.ts; completion prompts only), or undefined. */
   opening: string | undefined;
   /** Whether a stretch of text is all, partly or not at all prompt copy. */
   test(text: string): 'all' | 'some' | 'none';
@@ -113,7 +114,8 @@ function build(prompt: string | undefined, item: Item | undefined, completion: b
   // A raw model repeating the cue ("The word is\nThe word is") echoes it too.
   if (cue.length >= 6 && cue.includes(' ') && HAS_LETTER.test(cue)) blocks.push(cue);
   blocks.sort((a, b) => b.length - a.length);
-  const opening = body === '' ? undefined : promptOpening(body, item?.domain === 'transforms' ? item.input['data'] : undefined);
+  // Only the completion stop rule reads the opening (chat responses are never cut at it).
+  const opening = !completion || body === '' ? undefined : promptOpening(body, item?.domain === 'transforms' ? item.input['data'] : undefined);
   const model: EchoModel = { body, cue, blocks, guard: own.guard, quotes: item?.domain !== 'transforms', opening, test: (text) => echoTest(text, model) };
   return model;
 }
@@ -131,7 +133,16 @@ function atBoundary(text: string, start: number, end: number, seg: string): bool
 }
 
 function isCopy(piece: string, min: number, model: EchoModel): boolean {
-  return piece.length >= min && piece.includes(' ') && !model.guard.has(piece) && HAS_LETTER.test(piece) && model.body.includes(piece);
+  // The substring search first: it rules out almost every piece without hashing it.
+  return piece.length >= min && model.body.includes(piece) && piece.includes(' ') && !model.guard.has(piece) && HAS_LETTER.test(piece);
+}
+
+/**
+ * Whether pieces(line) may have anything: a sentence break or a quote (substring searches; a break
+ * at the very start, which sentences() ignores, only costs a look).
+ */
+function mayHavePieces(line: string, quotes: boolean): boolean {
+  return line.includes('. ') || line.includes('? ') || line.includes('! ') || (quotes && line.includes('"'));
 }
 
 /** A double-quoted span of four words or more: a sentence quoted back, not a quoted name. */
@@ -140,7 +151,7 @@ const QUOTED = /"((?:[^"\s]+\s+){3,}[^"\s][^"\n]*)"/g;
 /** A line's sentences and (when allowed) quoted spans, with their offsets. */
 function pieces(line: string, quotes: boolean): [number, string][] {
   const out = sentences(line);
-  if (quotes && line.includes('"')) for (const m of line.matchAll(QUOTED)) out.push([m.index + 1, m[1] as string]);
+  if (quotes && line.includes('"')) for (const m of matchesOf(QUOTED, line)) out.push([m.index + 1, m[1] as string]);
   return out.sort((a, b) => a[0] - b[0]);
 }
 
@@ -148,9 +159,9 @@ function pieces(line: string, quotes: boolean): [number, string][] {
 function sentences(line: string): [number, string][] {
   const out: [number, string][] = [];
   let start = 0;
-  for (let i = 1; i < line.length - 1; i++) {
-    const c = line.charCodeAt(i);
-    if ((c === 46 || c === 63 || c === 33) && line.charCodeAt(i + 1) === 32) {
+  for (let i = 1, end = line.length - 1; i < end; i++) {
+    const c = codeAt(line, i);
+    if ((c === 46 || c === 63 || c === 33) && codeAt(line, i + 1) === 32) {
       out.push([start, line.slice(start, i + 1)]);
       start = i + 2;
     }
@@ -178,18 +189,22 @@ export function removeEcho(text: string, model: EchoModel): EchoRemoval {
   while (start <= t.length) {
     let end = t.indexOf('\n', start);
     if (end < 0) end = t.length;
-    const raw = t.slice(start, end);
-    const line = raw.trim();
-    if (line.length >= 8 && !model.guard.has(line)) {
-      if (isCopy(line, 8, model)) {
+    let lead = start;
+    let stop = end;
+    while (lead < stop && isSpaceCode(codeAt(t, lead))) lead++;
+    while (stop > lead && isSpaceCode(codeAt(t, stop - 1))) stop--;
+    const line = stop - lead >= 8 ? t.slice(lead, stop) : '';
+    // A line that is not in the prompt and has no sentence or quote inside cannot hold a copy.
+    const inBody = line !== '' && model.body.includes(line);
+    if (line !== '' && (inBody || mayHavePieces(line, model.quotes)) && !model.guard.has(line)) {
+      if (inBody && line.includes(' ') && HAS_LETTER.test(line)) {
         out += t.slice(copied, start);
         copied = end;
         removed += line.length;
       } else {
-        const lead = raw.indexOf(line);
         for (const [at, piece] of pieces(line, model.quotes)) {
           const p = piece.trim();
-          const from = start + lead + at;
+          const from = lead + at;
           if (from < copied || !isCopy(p, 12, model)) continue;
           out += t.slice(copied, from);
           copied = from + piece.length;
@@ -211,6 +226,6 @@ function echoTest(text: string, model: EchoModel): 'all' | 'some' | 'none' {
 export function echoShare(removed: number, remaining: string): number {
   if (removed === 0) return 0;
   let visible = 0;
-  for (let i = 0; i < remaining.length; i++) if (remaining.charCodeAt(i) > 32) visible++;
+  for (let i = 0, len = remaining.length; i < len; i++) if (codeAt(remaining, i) > 32) visible++;
   return removed / (removed + visible);
 }

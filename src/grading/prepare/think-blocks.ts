@@ -3,6 +3,7 @@
  * (intermediate numbers inside the block must never be graded). Tags: <think>, <thinking>,
  * <reasoning>, <thought>, and <|begin_of_thought|> … <|end_of_thought|>.
  */
+import { matchesOf } from '../regex-scan.js';
 
 const CLOSED = /<(think|thinking|reasoning|thought)>[\s\S]*?<\/\1>|<\|begin_of_thought\|>[\s\S]*?<\|end_of_thought\|>/gi;
 const ORPHAN_CLOSE = /<\/(?:think|thinking|reasoning|thought)>|<\|end_of_thought\|>/gi;
@@ -32,7 +33,7 @@ export function stripThinkBlocks(text: string): ThinkResult {
   let removed = t !== text;
   // A close tag without its opening (servers that drop the opening tag): everything before it is thinking.
   let lastClose = -1;
-  for (const m of t.matchAll(ORPHAN_CLOSE)) lastClose = m.index + m[0].length;
+  for (const m of matchesOf(ORPHAN_CLOSE, t)) lastClose = m.index + m[0].length;
   if (lastClose >= 0) {
     thoughtWords ||= WORDS.test(t.slice(0, lastClose).replace(TAG_TEXT, ''));
     t = t.slice(lastClose);

@@ -10,7 +10,7 @@ import { type Candidate, FINAL, LOOSE, STATED, type Tier } from '../extract/cand
 import type { PassingPolicy } from '../extract/domain-extractors.js';
 import type { AvoidanceType } from '../grade-types.js';
 import type { Prepared } from '../prepare/prepare-response.js';
-import { countVisible } from '../text-stats.js';
+import { codeAt, countVisible } from '../text-stats.js';
 import type { RuleId } from './rule-table.js';
 
 export interface Evidence {
@@ -58,12 +58,15 @@ const ASKS_ABOUT = /\b(?:you|your|this|these|that|the \w+)\b/i;
 const TASK_WORDS_ALL = Object.fromEntries(Object.entries(TASK_WORDS).map(([d, r]) => [d, new RegExp(r.source, 'gi')])) as Record<DomainName, RegExp>;
 const ANY_TASK_WORD_ALL = new RegExp(ANY_TASK_WORD.source, 'gi');
 
+/** ".", "!", "?" and a line break end a sentence. */
+const SENTENCE_END = new Set([46, 33, 63, 10]);
+
 /** The first question sentence (ending in "?") that asks about "you", "this" or "the …". */
 function questionBack(text: string): string | undefined {
   let end = text.indexOf('?');
   while (end >= 0) {
     let start = end - 1;
-    while (start >= 0 && !'.!?\n'.includes(text[start] as string)) start--;
+    while (start >= 0 && !SENTENCE_END.has(codeAt(text, start))) start--;
     const sentence = text.slice(start + 1, end + 1);
     if (ASKS_ABOUT.test(sentence)) return sentence.trim();
     end = text.indexOf('?', end + 1);

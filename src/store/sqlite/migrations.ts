@@ -2,8 +2,11 @@
  * Schema migrations, applied in order, each once, inside a transaction. Never edit a released
  * migration: add a new one. Version 2 adds runs, trials and the response cache (docs/engine.md);
  * version 3 adds grades and the audit trail of human overrides (docs/grading.md "Stored grades");
- * later issues add studies … as further versions.
+ * version 4 adds the viewer's facets and counts and the human studies (migration-4.ts, docs/serve.md);
+ * later issues add further versions.
  */
+import { MIGRATION_4 } from './migration-4.js';
+
 export interface Migration {
   version: number;
   name: string;
@@ -199,4 +202,5 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE g.grader = 'rule';
     `,
   },
+  MIGRATION_4,
 ];

@@ -1,0 +1,161 @@
+/** The "peer" section of BENCHMARKS.md, from the figures bench/peer.bench.ts measured. */
+import { cpus } from 'node:os';
+import { profileTable, type ProfileSummary } from './cpu-profile-summary.js';
+import type { LoadResult } from './load-generator.js';
+import type { Tool, ToolRun } from './peer-runs.js';
+import type { Measured } from './process-meter.js';
+import { median } from './process-meter.js';
+
+export interface PeerResults {
+  date: string;
+  machine: string;
+  perDomain: number;
+  reps: number;
+  levels: number[];
+  trials: number;
+  loadSeconds: number;
+  /** What the warm-up `reliabench run` printed: what one run does end to end. */
+  rbOutput: string;
+  installS: number;
+  runs: ToolRun[];
+  loads: LoadResult[];
+  best: Record<Tool, number>;
+  rbMedian: number;
+  pfMedian: number;
+  ceiling: number;
+  startup: Record<Tool, Measured>;
+  profile?: { run: ToolRun; summary: ProfileSummary };
+  benchSeconds: number;
+}
+
+const f0 = (x: number): string => Math.round(x).toLocaleString('en-US');
+const f1 = (x: number): string => x.toFixed(1);
+const f2 = (x: number): string => x.toFixed(2);
+
+export function peerTargets(r: PeerResults): { speedup: number; shareOfCeiling: number; speedupMet: boolean; ceilingMet: boolean } {
+  const speedup = r.rbMedian / r.pfMedian;
+  const shareOfCeiling = r.rbMedian / r.ceiling;
+  return { speedup, shareOfCeiling, speedupMet: speedup >= 10, ceilingMet: shareOfCeiling >= 0.25 };
+}
+
+function sweepRows(r: PeerResults): string {
+  const rows: string[] = [];
+  for (const tool of ['reliabench', 'promptfoo'] as const) {
+    for (const c of r.levels) {
+      const runs = r.runs.filter((x) => x.tool === tool && x.concurrency === c);
+      if (runs.length === 0) continue;
+      const med = (pick: (x: ToolRun) => number): number => median(runs.map(pick));
+      const best = c === r.best[tool] ? ' (best)' : '';
+      rows.push(`| ${tool} | ${c}${best} | ${runs.length} | **${f0(med((x) => x.perSecond))}** | ${runs.map((x) => f0(x.perSecond)).join(', ')} | ` +
+        `${f1(med((x) => x.cpuS))} | ${f2((1000 * med((x) => x.cpuS)) / r.trials)} | ${f0(med((x) => x.peakRssMb))} | ${f1(med((x) => x.evalS))} | ` +
+        `${f2((1000 * med((x) => x.serverCpuS)) / r.trials)} | ${runs.map((x) => f1(x.load1)).join(', ')} |`);
+    }
+  }
+  return rows.join('\n');
+}
+
+function loadRows(r: PeerResults): string {
+  return r.loads.map((l, i) => `| ${i === r.loads.length - 1 ? 'after the tools' : 'before the tools'} | ${l.tool} | ${l.connections} | **${f0(l.perSecond)}** | ` +
+    `${f0(l.requests)} in ${f1(l.seconds)} s | ${l.failures} | ${f1(l.cpuS)} | ${f1(l.load1)} |`).join('\n');
+}
+
+function profileBlock(r: PeerResults): string {
+  if (!r.profile) return '';
+  const { run, summary } = r.profile;
+  return `
+### Where reliabench's time goes (a target is missed)
+
+One more reliabench run at concurrency ${run.concurrency} under \`node --cpu-prof\` (${f0(run.perSecond)} trials/s with the
+profiler on; ${f1(run.cpuS)} s CPU). Self time by area, then the heaviest functions, as shares of the sampled busy time
+(${f0(summary.busyMs)} ms; samples are wall-clock, so on a loaded machine they include time the thread waited for a core):
+
+${profileTable(summary, 'areas')}
+
+${profileTable(summary, 'functions')}
+
+Summarised with \`npx tsx bench/cpu-profile-summary.ts FILE.cpuprofile\`.
+`;
+}
+
+export function peerSection(r: PeerResults): string {
+  const t = peerTargets(r);
+  const rbBest = r.runs.filter((x) => x.tool === 'reliabench' && x.concurrency === r.best.reliabench);
+  const pfBest = r.runs.filter((x) => x.tool === 'promptfoo' && x.concurrency === r.best.promptfoo);
+  const cpuPerTrial = (runs: ToolRun[]): number => (1000 * median(runs.map((x) => x.cpuS))) / r.trials;
+  const rbCpu = cpuPerTrial(rbBest);
+  const pfCpu = cpuPerTrial(pfBest);
+  const wrkRow = r.loads.find((l) => l.tool === 'wrk');
+  const yes = (ok: boolean): string => (ok ? '**met**' : '**missed**');
+  return `## peer: reliabench vs promptfoo vs a load generator, against one local server that answers at once
+
+Command (run by \`npm run bench\`; the peer tools live in \`bench/peer/\`, installed there on first use with
+\`npm ci --prefix bench/peer\`${r.installS > 0 ? ` — ${f0(r.installS)} s in this run` : ''}):
+
+\`\`\`
+npm run build && npx tsx bench/peer.bench.ts --per-domain ${r.perDomain} --reps ${r.reps} --levels ${r.levels.join(',')} --load-seconds ${r.loadSeconds}
+# server:     node --import tsx bench/instant-server.ts          (its own process; fixed 17-character answer)
+# reliabench: node dist/cli/main.js run --model openai-compatible:http://127.0.0.1:PORT/v1#bench \\
+#               --domains addition,anagram,locality,science,transforms --per-domain ${r.perDomain} --seed 1 \\
+#               --science-data <ARC+MMLU folder> --concurrency C --workspace <fresh copy of an item-only workspace> --quiet
+# promptfoo:  node bench/peer/node_modules/promptfoo/dist/src/entrypoint.js eval -c promptfooconfig.json \\
+#               --no-cache -j C -o results.json --no-table --no-progress-bar --no-share
+#             (0.121.20; PROMPTFOO_CONFIG_DIR=<fresh dir>, PROMPTFOO_DISABLE_TELEMETRY=1, PROMPTFOO_DISABLE_UPDATE=1,
+#              PROMPTFOO_DISABLE_SHARING=1, PROMPTFOO_DISABLE_REMOTE_GENERATION=1, PROMPTFOO_SELF_HOSTED=1,
+#              PROMPTFOO_CACHE_ENABLED=false, PROMPTFOO_DISABLE_DEBUG_LOG=1)
+# load:       autocannon -c 16|64 -d ${r.loadSeconds} -m POST -b '<one of the prompts as a chat request>' http://127.0.0.1:PORT/v1/chat/completions
+#             wrk -t1 -c64 (where /usr/bin/wrk exists; not the baseline, shown for reference)
+\`\`\`
+
+Machine: ${r.machine}. Date: ${r.date}. ${cpus().length} cores shared with other jobs: the load average (1 min) is given
+with every figure; ratios within this one run are what count.
+
+**Workload**: ${f0(r.trials)} trials per repetition — ${r.perDomain} items per domain × 5 domains × 15 templates, the prompts
+reliabench renders (chat mode), exported from a warm-up reliabench run into a promptfoo config with one test case per
+prompt, so both tools send the same ${f0(r.trials)} chat requests to the same server. reliabench's \`run\` does all it does
+for a user (its output is below: it stores every trial in SQLite, grades it with the rule grader, and whatever else
+\`run\` does in this build, such as writing the report); promptfoo writes its own SQLite database and a JSON results
+file, with one \`icontains\` gold check per test case. Each repetition is a whole process, from spawn
+to exit (start-up included), with no cache: reliabench gets a fresh copy of a workspace holding only the items,
+promptfoo \`--no-cache\` and a fresh home. The server counts requests; every repetition sent exactly ${f0(r.trials)}.
+Tools alternate (reliabench, promptfoo, reliabench, …): first one run each at concurrency ${r.levels.join(', ')}, then
+${r.reps - 1} more at each tool's best concurrency. CPU is user + system of the tool's process tree (GNU time); peak
+memory is the largest RSS (GNU time, and a once-a-second sample of the tree).
+
+What one reliabench \`run\` did end to end (the warm-up run's output, paths shortened):
+
+\`\`\`
+${r.rbOutput}
+\`\`\`
+
+| | reliabench | promptfoo | load generator (autocannon) |
+|---|---|---|---|
+| best concurrency | ${r.best.reliabench} | ${r.best.promptfoo} | ${r.loads.filter((l) => l.tool === 'autocannon').reduce((a, b) => (b.perSecond > a.perSecond ? b : a)).connections} connections |
+| trials (requests) per second, median of ${r.reps} | **${f0(r.rbMedian)}** | **${f0(r.pfMedian)}** | **${f0(r.ceiling)}** (highest of ${r.loads.filter((l) => l.tool === 'autocannon').length} runs) |
+| trials/s within the tool's own eval phase (median; start-up, loading and results excluded) | ${f0(median(rbBest.map((x) => r.trials / x.evalS)))} | ${f0(median(pfBest.map((x) => r.trials / x.evalS)))} | — |
+| CPU per trial (median run) | ${f2(rbCpu)} ms | ${f2(pfCpu)} ms | — |
+| peak RSS (median run) | ${f0(median(rbBest.map((x) => x.peakRssMb)))} MB | ${f0(median(pfBest.map((x) => x.peakRssMb)))} MB | — |
+| start-up alone (\`--version\`: wall, CPU, RSS) | ${f2(r.startup.reliabench.wallS)} s, ${f2(r.startup.reliabench.cpuS)} s, ${f0(r.startup.reliabench.peakRssMb)} MB | ${f2(r.startup.promptfoo.wallS)} s, ${f2(r.startup.promptfoo.cpuS)} s, ${f0(r.startup.promptfoo.peakRssMb)} MB | — |
+
+| target | measured in this run | |
+|---|---|---|
+| reliabench ≥ 10 × promptfoo's trials/s, each at its best concurrency | **${f1(t.speedup)} ×** (per CPU-second: ${f1(pfCpu / rbCpu)} ×) | ${yes(t.speedupMet)} |
+| reliabench ≥ 25% of the load generator's request rate | **${f0(100 * t.shareOfCeiling)}%**${wrkRow ? ` (of wrk's ${f0(wrkRow.perSecond)}: ${f0((100 * r.rbMedian) / wrkRow.perSecond)}%)` : ''} | ${yes(t.ceilingMet)} |
+
+Every repetition:
+
+| tool | concurrency | runs | trials/s (median) | each run | CPU s | CPU ms/trial | peak RSS MB | tool's own eval phase s | server CPU ms/trial | load (1 min) |
+|---|---|---|---|---|---|---|---|---|---|---|
+${sweepRows(r)}
+
+"Tool's own eval phase": promptfoo's reported \`durationMs\`; for reliabench, its run record from creation to completion
+(requests and stores, before grading). The rest of the wall time is start-up, loading, grading and writing results.
+
+Load generator (the server's ceiling on this machine, in this run):
+
+| when | tool | connections | requests/s | requests | failures | CPU s | load (1 min) |
+|---|---|---|---|---|---|---|---|
+${loadRows(r)}
+${profileBlock(r)}
+Peer benchmark wall time: ${f0(r.benchSeconds)} s.
+`;
+}

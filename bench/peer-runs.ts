@@ -1,0 +1,106 @@
+/**
+ * One measured repetition of each tool against the instant server: reliabench's real CLI (`run`, which
+ * renders, requests, stores and grades) in a fresh workspace, and promptfoo `eval --no-cache` in a
+ * fresh home, both as whole processes from spawn to exit. The server's request count is checked, so
+ * every figure is for exactly the planned trials, each one a real HTTP request.
+ */
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { InstantServer } from './instant-server-process.js';
+import { measure, type Measured } from './process-meter.js';
+import { freshWorkspace, promptfooArgs, promptfooEnv, reliabenchRunArgs, ROOT } from './peer-workload.js';
+
+export type Tool = 'reliabench' | 'promptfoo';
+
+export interface ToolRun {
+  tool: Tool;
+  concurrency: number;
+  trials: number;
+  wallS: number;
+  perSecond: number;
+  cpuS: number;
+  peakRssMb: number;
+  processes: number;
+  /** The tool's own evaluation phase (promptfoo's durationMs; reliabench's run record, created → completed). */
+  evalS: number;
+  serverCpuS: number;
+  load1: number;
+}
+
+export interface RunContext {
+  server: InstantServer;
+  baseWorkspace: string;
+  perDomain: number;
+  configFile: string;
+  trials: number;
+  scratch: string;
+}
+
+let counter = 0;
+
+async function withServerCheck(ctx: RunContext, what: string, run: () => Promise<Measured>): Promise<{ m: Measured; serverCpuS: number }> {
+  const before = await ctx.server.stats();
+  const m = await run();
+  const after = await ctx.server.stats();
+  const requests = after.requests - before.requests;
+  if (requests !== ctx.trials) throw new Error(`${what}: the server saw ${requests} requests for ${ctx.trials} trials`);
+  return { m, serverCpuS: (after.cpuMicros - before.cpuMicros) / 1e6 };
+}
+
+export interface ReliabenchOptions {
+  /** Node flags before the CLI (e.g. --cpu-prof). */
+  nodeFlags?: string[];
+  /** Keep the workspace (its path is returned) instead of deleting it. */
+  keep?: boolean;
+}
+
+export async function runReliabench(ctx: RunContext, concurrency: number, options: ReliabenchOptions = {}): Promise<ToolRun & { workspace: string; stdout: string }> {
+  const nodeFlags = options.nodeFlags ?? [];
+  const dir = join(ctx.scratch, `rb-${++counter}`);
+  mkdirSync(dir, { recursive: true });
+  const ws = freshWorkspace(ctx.baseWorkspace, join(dir, 'workspace.sqlite'));
+  const args = [...nodeFlags, ...reliabenchRunArgs(ctx.server.url, ctx.perDomain, concurrency, ws)];
+  const { m, serverCpuS } = await withServerCheck(ctx, `reliabench @${concurrency}`, () => measure(process.execPath, args, { cwd: dir }));
+  const done = new RegExp(`completed — ${ctx.trials}/${ctx.trials} trials \\(${ctx.trials} answered, 0 errors, 0 from cache\\)`);
+  if (!done.test(m.stdout)) throw new Error(`reliabench @${concurrency} did not answer every trial fresh:\n${m.stdout}${m.stderr.slice(-1000)}`);
+  const evalS = runPhaseSeconds(ws);
+  if (!options.keep) rmSync(dir, { recursive: true, force: true });
+  return { ...toRun('reliabench', concurrency, ctx.trials, m, evalS, serverCpuS), workspace: ws, stdout: m.stdout };
+}
+
+export async function runPromptfoo(ctx: RunContext, concurrency: number): Promise<ToolRun> {
+  const dir = join(ctx.scratch, `pf-${++counter}`);
+  const home = join(dir, 'home');
+  mkdirSync(home, { recursive: true });
+  const output = join(dir, 'results.json');
+  // promptfoo exits 100 when some assertion failed, which the instant server's fixed answer guarantees.
+  const { m, serverCpuS } = await withServerCheck(ctx, `promptfoo @${concurrency}`, () =>
+    measure(process.execPath, promptfooArgs(ctx.configFile, concurrency, output), { cwd: dir, env: promptfooEnv(home), okCodes: [0, 100] }));
+  const stats = (JSON.parse(readFileSync(output, 'utf8')) as { results: { stats: { successes: number; failures: number; errors: number; durationMs: number } } }).results.stats;
+  if (stats.errors !== 0 || stats.successes + stats.failures !== ctx.trials) {
+    throw new Error(`promptfoo @${concurrency}: ${stats.errors} errors, ${stats.successes + stats.failures} of ${ctx.trials} test cases`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return toRun('promptfoo', concurrency, ctx.trials, m, stats.durationMs / 1000, serverCpuS);
+}
+
+function toRun(tool: Tool, concurrency: number, trials: number, m: Measured, evalS: number, serverCpuS: number): ToolRun {
+  return {
+    tool, concurrency, trials, wallS: m.wallS, perSecond: trials / m.wallS, cpuS: m.cpuS, peakRssMb: m.peakRssMb,
+    processes: m.processes, evalS, serverCpuS, load1: m.load1,
+  };
+}
+
+/** Seconds from the run record's creation to its completion (execution; grading follows it). */
+function runPhaseSeconds(workspace: string): number {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+  const db = new Database(workspace, { readonly: true });
+  try {
+    const row = db.prepare('SELECT created_at, updated_at FROM runs ORDER BY created_at DESC LIMIT 1').get() as { created_at: string; updated_at: string } | undefined;
+    return row ? (Date.parse(row.updated_at) - Date.parse(row.created_at)) / 1000 : NaN;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The workload both tools run in the peer benchmark: the prompts reliabench renders for
+ * `--per-domain N` items of all five domains × 15 templates, and the same prompts as a promptfoo
+ * config (one test case per trial, a cheap `icontains` check against the gold answer, the OpenAI chat
+ * provider pointed at the instant server). Also installs the peer tools on demand.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const PEER_DIR = join(ROOT, 'bench/peer');
+export const PROMPTFOO_BIN = join(PEER_DIR, 'node_modules/promptfoo/dist/src/entrypoint.js');
+export const AUTOCANNON_BIN = join(PEER_DIR, 'node_modules/autocannon/autocannon.js');
+export const RELIABENCH_BIN = join(ROOT, 'dist/cli/main.js');
+export const DOMAINS = 'addition,anagram,locality,science,transforms';
+export const MODEL_NAME = 'bench';
+
+export function scienceData(): string {
+  return process.env['RELIABENCH_SCIENCE_DATA'] ?? resolve(ROOT, '../shared/data/science');
+}
+
+/** `npm ci --prefix bench/peer` when its node_modules is missing; returns the seconds it took (0 if present). */
+export function ensurePeerTools(log: (line: string) => void): number {
+  if (existsSync(PROMPTFOO_BIN) && existsSync(AUTOCANNON_BIN)) return 0;
+  log('installing the peer tools (promptfoo 0.121.20, autocannon) into bench/peer/node_modules — once, a few minutes');
+  const started = performance.now();
+  const r = spawnSync('npm', ['ci', '--prefix', PEER_DIR, '--no-audit', '--no-fund'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0 || !existsSync(PROMPTFOO_BIN)) throw new Error('npm ci --prefix bench/peer failed');
+  return (performance.now() - started) / 1000;
+}
+
+/** The reliabench `run` arguments for one repetition (a fresh copy of the item-only workspace). */
+export function reliabenchRunArgs(serverUrl: string, perDomain: number, concurrency: number, workspace: string): string[] {
+  return [
+    RELIABENCH_BIN, 'run', '--model', `openai-compatible:${serverUrl}/v1#${MODEL_NAME}`, '--domains', DOMAINS,
+    '--per-domain', String(perDomain), '--seed', '1', '--science-data', scienceData(), '--concurrency', String(concurrency),
+    '--workspace', workspace, '--quiet',
+  ];
+}
+
+/** Generates the items once into `base` (items only: no trials, no cached answers). */
+export function generateBaseWorkspace(base: string, perDomain: number): void {
+  const r = spawnSync(process.execPath, [RELIABENCH_BIN, 'generate', '--domains', DOMAINS, '--per-domain', String(perDomain), '--seed', '1',
+    '--science-data', scienceData(), '--workspace', base, '--out', `${base}.items.jsonl`, '--quiet'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`reliabench generate failed: ${r.stderr}`);
+}
+
+/** A fresh workspace for one repetition: the items, and nothing the response cache could answer from. */
+export function freshWorkspace(base: string, target: string): string {
+  copyFileSync(base, target);
+  return target;
+}
+
+interface TrialRow {
+  prompt: string;
+  domain: string;
+  gold_json: string;
+}
+
+/** The gold answer as a string a correct response contains (the cheap check promptfoo runs). */
+function goldText(domain: string, goldJson: string): string {
+  const g = JSON.parse(goldJson) as Record<string, unknown>;
+  switch (domain) {
+    case 'addition': return String(g['sum']);
+    case 'anagram': return String(g['word']);
+    case 'locality': return String((g['places'] as { name: string }[])[0]?.name ?? '');
+    case 'science': return String(g['answer']);
+    default: return String(g['output']);
+  }
+}
+
+export interface Workload {
+  prompts: string[];
+  configFile: string;
+}
+
+/**
+ * Reads the prompts reliabench sent (trials.prompt of a finished run, in insertion order) and writes a
+ * promptfoo config with one test case per prompt.
+ */
+export function exportWorkload(workspace: string, serverUrl: string, outDir: string): Workload {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+  const db = new Database(workspace, { readonly: true });
+  const rows = db.prepare('SELECT t.prompt, i.domain, i.gold_json FROM trials t JOIN items i ON i.id = t.item_id ORDER BY t.rowid').all() as TrialRow[];
+  db.close();
+  const config = {
+    description: 'reliabench peer benchmark: the prompts reliabench sends, one test case each',
+    prompts: ['{{prompt}}'],
+    providers: [{ id: `openai:chat:${MODEL_NAME}`, config: { apiBaseUrl: `${serverUrl}/v1`, apiKey: 'bench-key', temperature: 0, max_tokens: 256 } }],
+    tests: rows.map((r) => ({ vars: { prompt: r.prompt }, assert: [{ type: 'icontains', value: goldText(r.domain, r.gold_json) }] })),
+  };
+  const configFile = join(outDir, 'promptfooconfig.json');
+  writeFileSync(configFile, JSON.stringify(config));
+  return { prompts: rows.map((r) => r.prompt), configFile };
+}
+
+/** promptfoo's environment: no telemetry, update check, sharing, remote generation or debug log file; its own home. */
+export function promptfooEnv(home: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PROMPTFOO_CONFIG_DIR: home,
+    PROMPTFOO_DISABLE_TELEMETRY: '1',
+    PROMPTFOO_DISABLE_UPDATE: '1',
+    PROMPTFOO_DISABLE_SHARING: '1',
+    PROMPTFOO_DISABLE_REMOTE_GENERATION: '1',
+    PROMPTFOO_DISABLE_REDTEAM_REMOTE_GENERATION: '1',
+    PROMPTFOO_SELF_HOSTED: '1',
+    PROMPTFOO_CACHE_ENABLED: 'false',
+    PROMPTFOO_DISABLE_DEBUG_LOG: '1',
+    PROMPTFOO_DISABLE_RUNTIME_WARNINGS: '1',
+    OPENAI_API_KEY: 'bench-key',
+    NO_COLOR: '1',
+  };
+}
+
+export function promptfooArgs(configFile: string, concurrency: number, output: string): string[] {
+  return [PROMPTFOO_BIN, 'eval', '-c', configFile, '--no-cache', '-j', String(concurrency), '-o', output, '--no-table', '--no-progress-bar', '--no-share'];
+}

@@ -1,0 +1,100 @@
+/** The closing "summary" section of BENCHMARKS.md, written by bench/run-all.ts. */
+import type { PeerResults } from './peer-report.js';
+import { median } from './process-meter.js';
+import type { AnalysisGrowth, ScaleRow } from './scale-report.js';
+
+export interface ScriptResult {
+  name: string;
+  command: string;
+  seconds: number;
+  exitCode: number;
+  timedOut: boolean;
+  load1: number;
+}
+
+export interface SummaryInput {
+  command: string;
+  machine: string;
+  date: string;
+  budgetS: number;
+  totalS: number;
+  scripts: ScriptResult[];
+  peer?: PeerResults;
+  peerTargets?: { speedup: number; shareOfCeiling: number; speedupMet: boolean; ceilingMet: boolean };
+  scale?: ScaleRow[];
+  analysisGrowth?: AnalysisGrowth | undefined;
+}
+
+const f0 = (x: number): string => Math.round(x).toLocaleString('en-US');
+const f1 = (x: number): string => x.toFixed(1);
+const verdict = (met: boolean | undefined): string => (met === undefined ? '**not measured**' : met ? 'met' : '**missed**');
+
+/** Where reliabench's CPU went in the profiled run, in one sentence. */
+function whereTimeGoes(peer: PeerResults): string {
+  if (!peer.profile) return '';
+  const areas = peer.profile.summary.areas.slice(0, 6).map((a) => `${a.name} ${f0(100 * a.share)}%`).join(', ');
+  return ` The CPU profile of a reliabench run (peer section) puts its busy time in: ${areas}.`;
+}
+
+export function summarySection(s: SummaryInput): string {
+  const withinBudget = s.totalS < s.budgetS && s.scripts.every((r) => !r.timedOut);
+  const t = s.peerTargets;
+  const g = s.analysisGrowth;
+  const targets: { name: string; measured: string; met: boolean | undefined }[] = [
+    {
+      name: `\`npm run bench\` unattended in under ${f0(s.budgetS / 60)} minutes, every script finished`,
+      measured: `${f1(s.totalS / 60)} min${s.scripts.some((r) => r.timedOut) ? `; stopped at its deadline: ${s.scripts.filter((r) => r.timedOut).map((r) => r.name).join(', ')}` : ''}`, met: withinBudget,
+    },
+    {
+      name: 'reliabench ≥ 10 × promptfoo trials/s (each at its best concurrency)',
+      measured: t && s.peer ? `${f1(t.speedup)} × (${f0(s.peer.rbMedian)} vs ${f0(s.peer.pfMedian)} trials/s)` : '—', met: t?.speedupMet,
+    },
+    {
+      name: 'reliabench ≥ 25% of the load generator\'s request rate',
+      measured: t && s.peer ? `${f0(100 * t.shareOfCeiling)}% (${f0(s.peer.rbMedian)} of ${f0(s.peer.ceiling)} req/s)` : '—', met: t?.ceilingMet,
+    },
+    {
+      name: 'analysis time no worse than linear from 100k to 2.4M trials',
+      measured: g ? `exponent ${g.exponent.toFixed(2)} (${g.source === 'store' ? 'over the store' : 'simulated trials'})` : '—', met: g?.met,
+    },
+  ];
+  const missed = targets.filter((x) => x.met === false).map((x) => x.name);
+  const unmeasured = targets.filter((x) => x.met === undefined).map((x) => x.name);
+  const failedScripts = s.scripts.filter((r) => r.exitCode !== 0 || r.timedOut);
+  const skipped = (s.scale ?? []).filter((r) => r.skipped).map((r) => r.size);
+
+  const note: string[] = [];
+  if (missed.length === 0 && unmeasured.length === 0) note.push('Every target above was met in this run.');
+  if (missed.length > 0) note.push(`**Missed in this run:** ${missed.join('; ')}.`);
+  if (t && !t.speedupMet && s.peer) {
+    note.push(`reliabench answered ${f1(t.speedup)} × as many trials per second as promptfoo, not 10 ×: with a server that answers at once both tools are CPU-bound on 2 shared cores, and per trial reliabench spends ` +
+      `${f1((1000 * medianCpu(s.peer, 'reliabench')) / s.peer.trials)} ms of CPU to promptfoo's ${f1((1000 * medianCpu(s.peer, 'promptfoo')) / s.peer.trials)} ms.`);
+  }
+  if (t && !t.ceilingMet && s.peer) {
+    note.push(`reliabench reached ${f0(100 * t.shareOfCeiling)}% of the load generator's ${f0(s.peer.ceiling)} requests/s, not 25%: a whole \`run\` process (start-up, item loading, the AI SDK's request and response handling, SQLite, grading) costs far more CPU per trial than a load generator's bare request.${whereTimeGoes(s.peer)}`);
+  }
+  if (g && !g.met) note.push(`Analysis time grew with exponent ${g.exponent.toFixed(2)} from 100k to 2.4M trials (1 = linear).`);
+  if (unmeasured.length > 0) note.push(`**Not measured in this run:** ${unmeasured.join('; ')}.`);
+  if (skipped.length > 0) note.push(`Store-based scale rows at ${skipped.join(', ')} were skipped to stay within the time budget (see the scale section for the command that measures them).`);
+  if (failedScripts.length > 0) note.push(`Scripts that failed or timed out: ${failedScripts.map((r) => `${r.name} (${r.timedOut ? 'timed out' : `exit ${r.exitCode}`})`).join(', ')} — their sections keep the figures of an earlier run.`);
+
+  return `## summary: the whole \`npm run bench\` run
+
+Command: \`${s.command}\` (= \`tsx bench/run-all.ts\`: build, every script below in turn, then this section).
+Machine: ${s.machine}. Date: ${s.date}. Total: **${f1(s.totalS / 60)} min** (budget ${f0(s.budgetS / 60)} min).
+
+| script | command | seconds | result | load (1 min) at start |
+|---|---|---|---|---|
+${s.scripts.map((r) => `| ${r.name} | \`${r.command.replace(/^node --import tsx \S*\/bench\//, 'npx tsx bench/').replace(/\/tmp\/\S+/g, '<tmp>')}\` | ${f0(r.seconds)} | ${r.timedOut ? '**timed out**' : r.exitCode === 0 ? 'ok' : `**failed (exit ${r.exitCode})**`} | ${f1(r.load1)} |`).join('\n')}
+
+| target | measured in this run | |
+|---|---|---|
+${targets.map((x) => `| ${x.name} | ${x.measured} | ${verdict(x.met)} |`).join('\n')}
+
+**Closing note.** ${note.join(' ')}
+`;
+}
+
+function medianCpu(peer: PeerResults, tool: 'reliabench' | 'promptfoo'): number {
+  return median(peer.runs.filter((r) => r.tool === tool && r.concurrency === peer.best[tool]).map((r) => r.cpuS));
+}
