@@ -137,14 +137,15 @@ kill test (3 workers, one killed) ran at about 500 trials/s.
 
 What bounds it here: every process — coordinator, workers, model server, Redis — shares the same 2 cores,
 and the model answers instantly, so the run is CPU-bound. Adding workers cannot add CPU: past one or two
-workers they only compete for the same cores (the sum of the CPU columns is the cost of one trial; 2
-cores divided by it is the ceiling). The queue also costs CPU a local run does not pay (Redis round trips
-to enqueue, take, finish and remove each job), which is why one worker is slower than the in-process run.
+workers they only compete for the same cores, and each extra worker costs CPU of its own (connections,
+polling, smaller batches), so trials/s falls. The queue costs CPU a local run does not pay (Redis round
+trips to enqueue, take, finish and remove each job), but it moves the HTTP client out of the recording
+process, so one worker and the coordinator split the work between the two cores.
 
 What to expect across machines: each worker machine brings its own cores, so workers add throughput
 until something shared saturates — the model provider (its rate limit; use \`--rate-limit\`, which holds
-for all workers together), the coordinator (it records every result: about the coordinator CPU above per
-trial, i.e. thousands of trials per second per core) or Redis (single-threaded; a fraction of a
+for all workers together), the coordinator (it plans, enqueues and records every trial on one thread:
+at the coordinator CPU above, roughly 1,500–2,000 trials per second) or Redis (single-threaded; a fraction of a
 millisecond per trial). With real models answering in hundreds of milliseconds, each worker's
 \`--concurrency\` and the provider's limits set the pace, not CPU.
 `;

@@ -9,6 +9,7 @@ import { ReliabenchError } from '../core/errors.js';
 import { chosenDifficultyValues, countGraded, iterateGradedTrials, runModelMetadata } from '../store/sqlite/graded-trials.js';
 import type { Db } from '../store/sqlite/open-workspace.js';
 import { getRun, listRuns } from '../store/sqlite/runs-repo.js';
+import { loadDifficultyRatings, loadSupervisionJudgements } from '../store/sqlite/study-results.js';
 import { parseNumberInRange } from './parse-run-options.js';
 import { parsePositiveInt } from './parse-options.js';
 
@@ -54,7 +55,13 @@ export function analyseRun(db: Db, runId: string, settings: AnalysisSettingsInpu
     throw new ReliabenchError('BAD_ARGUMENT', `run ${runId} has no graded answers yet: finish it (reliabench run --resume ${runId}) or grade it (reliabench grade --run ${runId})`);
   }
   const trials: Iterable<GradedTrial> = onlyModels ? filterModels(iterateGradedTrials(db, runId), onlyModels) : iterateGradedTrials(db, runId);
-  return analyse(trials, { ...settings, metadata: runModelMetadata(db, runId), chosenValues: chosenDifficultyValues(db, runId) });
+  // Study results (reliabench serve): S2 judgements of this run's answers, S1 ratings of its items' domains.
+  const judgements = loadSupervisionJudgements(db, runId).filter((j) => !onlyModels || onlyModels.has(j.modelKey));
+  const ratings = loadDifficultyRatings(db);
+  return analyse(trials, {
+    ...settings, metadata: runModelMetadata(db, runId), chosenValues: chosenDifficultyValues(db, runId),
+    ...(judgements.length > 0 ? { judgements } : {}), ...(ratings.length > 0 ? { ratings } : {}),
+  });
 }
 
 function* filterModels(trials: Iterable<GradedTrial>, keep: ReadonlySet<string>): Generator<GradedTrial> {

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as analysis from '../analysis/index.js';
+import type { Analysis } from '../analysis/analysis-types.js';
+import { writeReport } from '../cli/report-command.js';
 import type { SupervisionJudgement } from '../analysis/analysis-types.js';
 import { iterateGradedTrials } from '../store/sqlite/graded-trials.js';
 import { loadSupervisionJudgements, studyResponseRows } from '../store/sqlite/study-results.js';
@@ -88,6 +93,14 @@ describe('S2 study end to end in Chromium', () => {
     await expect.poll(() => page.getByText('18 judgements from participants who passed the attention checks.').count()).toBe(1);
     await screenshot(page, 'study-results');
     await organiser.close();
+
+    // The report of the run now carries the supervision analysis from these judgements.
+    const out = mkdtempSync(join(tmpdir(), 'rb-s2-report-'));
+    await writeReport(demo.db, demo.runId, { out, png: false, bootstrap: '0' });
+    const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as Analysis;
+    const supervised = metrics.models.flatMap((m) => m.domains).filter((d) => d.supervision !== null);
+    expect(supervised.length).toBeGreaterThan(0);
+    expect(supervised.reduce((n, d) => n + d.supervision!.bins.reduce((s, b) => s + b.wrongJudged, 0), 0)).toBe(judgements.filter((j) => j.outcome === 'incorrect').length);
   }, 240_000);
 });
 
