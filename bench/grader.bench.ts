@@ -8,8 +8,12 @@
  *    20 styles, so each prompt gets about ten responses, as when several models answer it;
  *  - the worst case: every response to a prompt of its own (per-prompt work is never shared).
  *
- *   npx tsx bench/grader.bench.ts [--items 140]
+ * With --runs N the measurement is repeated in N fresh processes (each pays its own JIT warm-up and
+ * builds its own caches, as a real grading run does) and the medians are written.
+ *
+ *   npx tsx bench/grader.bench.ts [--items 140] [--runs 3]
  */
+import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DOMAIN_NAMES } from '../src/core/item.js';
@@ -21,32 +25,15 @@ import { GRADER_VERSION } from '../src/grading/version.js';
 import { machineLine, writeSection } from './benchmarks-file.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const arg = process.argv.indexOf('--items');
-const ITEMS_PER_DOMAIN = Number(arg >= 0 ? process.argv[arg + 1] : 0) || 140;
+const argValue = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const ITEMS_PER_DOMAIN = Number(argValue('--items')) || 140;
+const RUNS = Math.max(1, Number(argValue('--runs')) || 1);
+/** Set in the child processes of --runs: measure once and print the result as JSON. */
+const CHILD = process.argv.includes('--json');
 const WINDOW = 2_000;
-
-function toInput(item: GradeInput['item']) {
-  return (s: ReturnType<typeof syntheticResponses>[number]): GradeInput => ({ item, response: s.response, prompt: s.prompt, mode: s.mode });
-}
-
-/** Study run: every item × 15 template offsets × 20 styles, interleaved by item. */
-const study: GradeInput[] = [];
-/** Worst case: fresh items, 20 styles each, every response with its own prompt text. */
-const single: GradeInput[] = [];
-const perDomain: Record<string, number> = {};
-for (const domain of DOMAIN_NAMES) {
-  const items = await itemsOf(domain, ITEMS_PER_DOMAIN, 'bench-study');
-  for (const item of items) for (let seed = 0; seed < 15; seed++) study.push(...syntheticResponses(item, seed).map(toInput(item)));
-  perDomain[domain] = items.length * 300;
-  const fresh = await itemsOf(domain, 2 * ITEMS_PER_DOMAIN, 'bench-single');
-  fresh.forEach((item, i) => single.push(...syntheticResponses(item, i).map((s) => ({ ...toInput(item)(s), prompt: `${s.prompt}\n` }))));
-}
-const byItem = (a: GradeInput, b: GradeInput): number => (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0);
-single.sort(byItem);
-
-// Warm up the JIT and lazily loaded data (gazetteer, locality name index) on other items.
-for (const item of await itemsOf('locality', 20, 'bench-warm')) for (const s of syntheticResponses(item, 0)) grade(toInput(item)(s));
-for (const domain of DOMAIN_NAMES) for (const item of await itemsOf(domain, 20, 'bench-warm')) for (const s of syntheticResponses(item, 1)) grade(toInput(item)(s));
 
 interface Pass {
   n: number;
@@ -54,6 +41,18 @@ interface Pass {
   cpuS: number;
   bestWindow: number;
   outcomes: Record<string, number>;
+}
+
+interface Result {
+  study: Pass;
+  single: Pass;
+  perDomain: Record<string, number>;
+  loadBefore: number;
+  loadAfter: number;
+}
+
+function toInput(item: GradeInput['item']) {
+  return (s: ReturnType<typeof syntheticResponses>[number]): GradeInput => ({ item, response: s.response, prompt: s.prompt, mode: s.mode });
 }
 
 function run(inputs: readonly GradeInput[]): Pass {
@@ -76,19 +75,87 @@ function run(inputs: readonly GradeInput[]): Pass {
   return { n: inputs.length, wallS, cpuS: (cpu.user + cpu.system) / 1e6, bestWindow: best, outcomes };
 }
 
-const load0 = loadavg()[0] as number;
-const s = run(study);
-const w = run(single);
-const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
-const row = (name: string, p: Pass): string =>
-  `| ${name} | ${fmt(p.n)} | **${fmt(p.n / p.wallS)}** | ${fmt(p.n / p.cpuS)} | ${fmt(p.bestWindow)} | ${p.wallS.toFixed(1)} s |`;
+/** One measurement in this process: build both shapes, warm up on other items, grade each once. */
+async function measure(): Promise<Result> {
+  /** Study run: every item × 15 template offsets × 20 styles, interleaved by item. */
+  const study: GradeInput[] = [];
+  /** Worst case: fresh items, 20 styles each, every response with its own prompt text. */
+  const single: GradeInput[] = [];
+  const perDomain: Record<string, number> = {};
+  for (const domain of DOMAIN_NAMES) {
+    const items = await itemsOf(domain, ITEMS_PER_DOMAIN, 'bench-study');
+    for (const item of items) for (let seed = 0; seed < 15; seed++) study.push(...syntheticResponses(item, seed).map(toInput(item)));
+    perDomain[domain] = items.length * 300;
+    const fresh = await itemsOf(domain, 2 * ITEMS_PER_DOMAIN, 'bench-single');
+    fresh.forEach((item, i) => single.push(...syntheticResponses(item, i).map((s) => ({ ...toInput(item)(s), prompt: `${s.prompt}\n` }))));
+  }
+  const byItem = (a: GradeInput, b: GradeInput): number => (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0);
+  single.sort(byItem);
 
-const body = `## grade: rule-grader throughput (one core)
+  // Warm up the JIT and lazily loaded data (gazetteer, locality name index) on other items.
+  for (const item of await itemsOf('locality', 20, 'bench-warm')) for (const s of syntheticResponses(item, 0)) grade(toInput(item)(s));
+  for (const domain of DOMAIN_NAMES) for (const item of await itemsOf(domain, 20, 'bench-warm')) for (const s of syntheticResponses(item, 1)) grade(toInput(item)(s));
+
+  const loadBefore = loadavg()[0] as number;
+  const s = run(study);
+  const w = run(single);
+  return { study: s, single: w, perDomain, loadBefore, loadAfter: loadavg()[0] as number };
+}
+
+/** Runs this script again in a fresh process and reads its result. */
+function measureInChild(): Result {
+  const args = [...process.execArgv, process.argv[1] as string, '--items', String(ITEMS_PER_DOMAIN), '--json'];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 2 ** 20, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (child.status !== 0) throw new Error(`benchmark child process failed (exit ${child.status})`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() as string) as Result;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
+const perCpu = (p: Pass): number => p.n / p.cpuS;
+const perWall = (p: Pass): number => p.n / p.wallS;
+
+function row(name: string, passes: Pass[]): string {
+  const all = passes.length > 1 ? ` (${passes.map((p) => fmt(perCpu(p))).join(', ')})` : '';
+  return `| ${name} | ${fmt((passes[0] as Pass).n)} | **${fmt(median(passes.map(perCpu)))}**${all} | ${fmt(median(passes.map(perWall)))} | ${fmt(median(passes.map((p) => p.bestWindow)))} | ${median(passes.map((p) => p.wallS)).toFixed(1)} s |`;
+}
+
+/**
+ * Where the time goes, from a CPU profile of one study run (node --cpu-prof; 2026-11-28, grader
+ * 1.0.0). Kept with the figures because the target is not met yet; redo it when they move a lot.
+ */
+const PROFILE = `Where the time goes (CPU profile of one study run, main thread; shares of the run):
+
+- **First-time work, not grading as such.** Re-grading a small warm set (JIT optimised, caches full)
+  costs about 10 µs a response (about 100,000/s); the study run averages about 30 µs of CPU. The
+  difference is JIT warm-up (the first ~12,000 responses after the short warm-up run 2–5× slower
+  than later ones, and functions are deoptimised when a new kind of V8 string or object reaches them),
+  V8's helper threads, mostly the concurrent optimising compiler (about 18% of the CPU-seconds),
+  garbage collection (13.5% of the main thread), and per-prompt and per-item set-up: an echo model
+  per prompt text (10–20 µs, paid by every response in the worst case) and the domains' own checks,
+  which the grader calls once per item and answer (locality: about 0.8 ms for an answer that is not
+  one of the item's places; transforms: 10–70 µs).
+- **Per response** (inclusive): extraction 34% (locality 8.5%, addition 7.8%, science 6.2%,
+  transforms 6.2%, anagram 4.8%; the shared answer-marker regex alone 6%), preparation 21.5% (stop
+  rule 5.8%, echo removal 5.3%, echo model 3.0%, normalising 2.7%), the decision with the avoidance
+  phrases 11% (phrase look-up 5.9%), the domain check 2%, the rest of grade() (rationale, result and
+  what is inlined into it) about 9%. Apart from grade() itself no function has more than 4% self
+  time: the cost is spread over some thirty regex passes and string operations per response.`;
+
+function body(results: Result[]): string {
+  const first = results[0] as Result;
+  const studyCpu = median(results.map((r) => perCpu(r.study)));
+  const o = first.study.outcomes;
+  return `## grade: rule-grader throughput (one core)
 
 Command:
 
 \`\`\`
-npx tsx bench/grader.bench.ts --items ${ITEMS_PER_DOMAIN}
+npx tsx bench/grader.bench.ts --items ${ITEMS_PER_DOMAIN} --runs ${results.length}
 \`\`\`
 
 Machine: ${machineLine()}. Date: ${new Date().toISOString().slice(0, 10)}. Grader ${GRADER_VERSION}.
@@ -97,23 +164,35 @@ Responses are realistic synthetic outputs for real items of all five domains in 
 sentence, markdown, wrong, think block, chain of thought with a final answer, hedge, several
 candidates, refusal, "I don't know", clarification, meta, raw run-on into a new question, prompt
 echo, new question only, story, \\boxed{}, empty), graded one after another on one thread, each
-response once, after a warm-up on other items.
+response once, after a warm-up on other items. ${results.length > 1 ? `Each of the ${results.length} runs is a fresh process; figures are medians (each run's CPU-second figure in brackets).` : ''}
 
-- **Study run**: ${ITEMS_PER_DOMAIN} items per domain (${DOMAIN_NAMES.map((d) => `${d} ${fmt(perDomain[d] as number)}`).join(', ')}
+- **Study run**: ${ITEMS_PER_DOMAIN} items per domain (${DOMAIN_NAMES.map((d) => `${d} ${fmt(first.perDomain[d] as number)}`).join(', ')}
   responses), each asked with all 15 templates in chat and completion mode and answered in all 20
   styles, so every prompt gets about ten responses — the shape of a study where several models answer
-  every prompt. Outcomes: ${s.outcomes['correct']} correct, ${s.outcomes['incorrect']} incorrect, ${s.outcomes['avoidant']} avoidant.
+  every prompt. Outcomes: ${o['correct']} correct, ${o['incorrect']} incorrect, ${o['avoidant']} avoidant.
 - **Worst case**: fresh items, one response per prompt text, so nothing prepared per prompt is reused.
 
-| shape | responses | per second (wall clock, one thread) | per CPU-second | fastest ${fmt(WINDOW)}-grade window | wall time |
+| shape | responses | per CPU-second | per second (wall clock, one thread) | fastest ${fmt(WINDOW)}-grade window | wall time |
 |---|---|---|---|---|---|
-${row('study run', s)}
-${row('worst case', w)}
+${row('study run', results.map((r) => r.study))}
+${row('worst case', results.map((r) => r.single))}
 
-Grading runs on one thread; the CPU-second figure also counts V8's garbage-collector helper threads,
-so it is lower than the wall-clock one. The fastest window (addition, anagram and science items are
-cheaper than locality and transforms ones, and other jobs share the machine) shows the spread. Target:
-≥ 50,000 responses per second on one core${s.n / s.wallS >= 50_000 ? ' — met' : ' — not met yet'}. Load average before / after: ${load0.toFixed(1)} / ${(loadavg()[0] as number).toFixed(1)} on ${cpus().length} cores.
+Grading runs on one thread; the CPU-second figure also counts V8's helper threads (garbage collector,
+optimising compiler), so it is lower than the wall-clock one when the machine is otherwise idle. The
+fastest window (addition, anagram and science items are cheaper than locality and transforms ones,
+and other jobs share the machine) shows the spread. Target: ≥ 50,000 responses per CPU-second on one
+core${studyCpu >= 50_000 ? ' — met' : ' — not met yet'}. Load average (1 min) before / after each run: ${results.map((r) => `${r.loadBefore.toFixed(1)} / ${r.loadAfter.toFixed(1)}`).join(', ')} on ${cpus().length} cores.
+
+${PROFILE}
 `;
-writeSection(join(ROOT, 'BENCHMARKS.md'), 'grader', body);
-console.log(`study run: ${fmt(s.n / s.wallS)}/s wall (${fmt(s.n / s.cpuS)}/CPU-s, best window ${fmt(s.bestWindow)}); worst case: ${fmt(w.n / w.wallS)}/s; ${fmt(s.n)} + ${fmt(w.n)} responses`);
+}
+
+if (CHILD) {
+  console.log(JSON.stringify(await measure()));
+} else {
+  const results = RUNS === 1 ? [await measure()] : Array.from({ length: RUNS }, () => measureInChild());
+  writeSection(join(ROOT, 'BENCHMARKS.md'), 'grader', body(results));
+  const s = median(results.map((r) => perCpu(r.study)));
+  const w = median(results.map((r) => perCpu(r.single)));
+  console.log(`study run: ${fmt(s)}/CPU-s (wall ${fmt(median(results.map((r) => perWall(r.study))))}/s); worst case: ${fmt(w)}/CPU-s (wall ${fmt(median(results.map((r) => perWall(r.single))))}/s); ${results.length} run(s), ${fmt((results[0] as Result).study.n)} + ${fmt((results[0] as Result).single.n)} responses`);
+}

@@ -242,6 +242,11 @@ export class Phrases {
   }
 }
 
+/** A family's own pattern, run without the trigger check (tests: triggers must never skip a match). */
+export function phrasePattern(family: PhraseFamily): RegExp {
+  return PATTERNS[family];
+}
+
 export function findPhrases(text: string, full: string = text): Phrases {
   return new Phrases(text, full);
 }

@@ -12,7 +12,7 @@ import type { Item } from '../../core/item.js';
 import { CandidateList, type Candidate, FINAL, LOOSE, STATED } from './candidate.js';
 import { markerFinder } from './markers.js';
 import { matchesOf } from '../regex-scan.js';
-import { splitSpaces } from '../text-stats.js';
+import { codeAt, splitCount, splitSpaces } from '../text-stats.js';
 
 const FENCE = /^[ \t]*(```|~~~)[ \t]*([\w+-]*)[^\n]*\n([\s\S]*?)(?:^[ \t]*\1[ \t]*$|(?![\s\S]))/gm;
 const PROGRAM = /^(?:python|py|javascript|js|typescript|ts|bash|sh|shell|zsh|sql|java|c|cpp|c\+\+|csharp|cs|ruby|rb|r|perl|php|go|rust|vba|vb|excel|powershell|ps1|awk|sed|kotlin|swift|scala)$/i;
@@ -40,10 +40,22 @@ function isProse(line: string): boolean {
   const t = LEAD.test(trimmed) ? trimmed.replace(LEAD, '') : trimmed;
   if (t.endsWith(':') || t.endsWith('?') || t.includes('? ') || POLITE.test(t)) return true;
   if (!t.includes(' ')) return false;
+  if (splitCount(t) < 5) return false;
   const words = splitSpaces(t);
-  if (words.length < 5) return false;
-  const fn = words.filter((w) => FUNCTION_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, ''))).length;
-  return fn / words.length >= (/[.!]$/.test(t) ? 0.25 : 0.35);
+  let fn = 0;
+  for (const w of words) if (FUNCTION_WORDS.has(foldWord(w))) fn++;
+  return fn / words.length >= (t.endsWith('.') || t.endsWith('!') ? 0.25 : 0.35);
+}
+
+const NOT_LOWER_LETTER = /[^a-z]/g;
+
+/** A word lower-cased with everything but a–z dropped; most words already are that, and are kept as they are. */
+function foldWord(w: string): string {
+  for (let i = 0, n = w.length; i < n; i++) {
+    const c = codeAt(w, i);
+    if (c < 97 || c > 122) return w.toLowerCase().replace(NOT_LOWER_LETTER, '');
+  }
+  return w;
 }
 
 /** The data lines of a stretch of text: prose trimmed at both ends; null if prose interrupts them. */
@@ -123,7 +135,7 @@ const DATA_MARK = /[\d@\p{Lu}_]/u;
 
 /** A value said in a sentence is data when it has a digit, "@", a capital or "_" and no function word. */
 function looksLikeData(value: string): boolean {
-  return DATA_MARK.test(value) && !splitSpaces(value).some((w) => FUNCTION_WORDS.has(w.toLowerCase().replace(/[^a-z]/g, '')));
+  return DATA_MARK.test(value) && !splitSpaces(value).some((w) => FUNCTION_WORDS.has(foldWord(w)));
 }
 const INLINE_VALUE = /^[\s"'`*]*(.+?)[\s"'`*]*(?:,\s|\.\s|[.!]?\s*$)/;
 const WRAPPED = /^(\*\*|__|`)(.+)\1$/;

@@ -35,8 +35,7 @@ export class CandidateList {
   }
 
   add(value: string, tier: Tier, pos: number, how: string, hedged = false, group = this.newGroup(), alt?: string[]): void {
-    const c: Candidate = { value, tier, pos, group, how, hedged };
-    if (alt !== undefined && alt.length > 0) c.alt = alt;
-    this.items.push(c);
+    // Always the same fields (alt may be undefined), so code reading candidates sees one object shape.
+    this.items.push({ value, tier, pos, group, how, hedged, alt: alt !== undefined && alt.length > 0 ? alt : undefined });
   }
 }

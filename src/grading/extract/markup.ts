@@ -44,6 +44,11 @@ function closingBrace(text: string, from: number): number {
   return -1;
 }
 
+function hasTwo(text: string, mark: string): boolean {
+  const first = text.indexOf(mark);
+  return first >= 0 && text.indexOf(mark, first + 1) >= 0;
+}
+
 function blankAll(text: string, re: RegExp, blank: number[]): void {
   for (const m of matchesOf(re, text)) blank.push(m.index, m.index + m[0].length);
 }
@@ -92,10 +97,11 @@ export function scanMarkup(text: string): Markup {
   if (backslash || text.includes('$')) blankAll(text, LATEX_DELIMS, blank);
   if (text.includes('#')) blankAll(text, HEADING, blank);
   if (text.includes('>')) blankAll(text, QUOTE_PREFIX, blank);
-  if (text.includes('"')) {
+  // A quoted span needs two quote marks; one apostrophe ("I'm") is no quote.
+  if (hasTwo(text, '"')) {
     for (const m of matchesOf(DOUBLE_QUOTED, text)) emphasis.push({ kind: 'quoted', start: m.index + 1, end: m.index + m[0].length - 1 });
   }
-  if (text.includes("'")) {
+  if (hasTwo(text, "'")) {
     for (const m of matchesOf(SINGLE_QUOTED, text)) emphasis.push({ kind: 'quoted', start: m.index + 1, end: m.index + m[0].length - 1 });
   }
   if (emphasis.length > 1) emphasis.sort((a, b) => a.start - b.start);

@@ -18,7 +18,7 @@ import { markerFinder, sentenceStart } from './markers.js';
 import { bareHow, type Found, type Line, linesOf, readBareLine, readBoxed, readEmphasis, readRange, readSpan, type Reader } from './read-spans.js';
 import { NOT_ALONE, NOT_PLACES, PLACE_FILLERS } from './place-words.js';
 import { matchesOf } from '../regex-scan.js';
-import { splitCount } from '../text-stats.js';
+import { codeAt, isSpaceCode, splitCount } from '../text-stats.js';
 
 /** A capitalised word; a full stop belongs to it only in St. Ste. Mt. Ft. (else it ends a sentence). */
 const TOKEN = "(?:(?:St|Ste|Mt|Ft)\\.|\\p{Lu}\\.(?= \\p{Lu})|[\\p{Lu}][\\p{L}\\p{M}]*(?:[-'’.][\\p{L}\\p{M}]+)*)";
@@ -130,15 +130,19 @@ function placeReader(ctx: PlaceContext): PlaceReader {
       if (p === null) continue;
       const key = nameKey(p.name);
       if (key.length < 2 || isCountry(p.name)) continue;
-      const f: Phrase = { value: p.name, start: m.index + p.offset, end: m.index + p.offset + p.name.length, anchor: ctx.anchorKeys.has(key) };
-      if (p.alt !== undefined) f.alt = p.alt;
-      list.push(f);
+      const start = m.index + p.offset;
+      list.push({ value: p.name, start, end: start + p.name.length, anchor: ctx.anchorKeys.has(key), alt: p.alt });
     }
     return list;
   };
   const inRange = (text: string, from: number, to: number, anchorOk: boolean): Phrase[] =>
     phrasesOf(text).filter((p) => p.start >= from && p.end <= to && (anchorOk || !p.anchor));
   const withQualifier = (text: string, f: Found, to: number): Found => {
+    // A qualifier starts with "," or "(" after optional spaces; most names have neither after them.
+    let at = f.end;
+    while (at < to && isSpaceCode(codeAt(text, at))) at++;
+    const next = at < to ? codeAt(text, at) : -1;
+    if (next !== 44 && next !== 40) return f;
     const q = QUALIFIER.exec(text.slice(f.end, to));
     if (q === null || !isCountry(q[1] as string)) return f;
     return { value: `${f.value}, ${q[1] as string}`, start: f.start, end: f.end + q[0].length };

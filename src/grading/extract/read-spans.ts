@@ -6,6 +6,7 @@
 import { type CandidateList, LOOSE, STATED, type Tier } from './candidate.js';
 import type { Markup } from './markup.js';
 import type { Span } from './markers.js';
+import { codeAt, isSpaceCode } from '../text-stats.js';
 
 export interface Found {
   value: string;
@@ -25,7 +26,7 @@ export interface Reader {
   last(text: string, from: number, to: number): Found | null;
 }
 
-const ALTERNATIVE = /^["'`*)\]]*[ \t]*(?:,[ \t]*)?(or|\/|and|,|&)[ \t]*(?:maybe[ \t]+|perhaps[ \t]+|possibly[ \t]+|even[ \t]+|also[ \t]+|else[ \t]+|alternatively[ \t]+)?/i;
+export const ALTERNATIVE = /^["'`*)\]]*[ \t]*(?:,[ \t]*)?(or|\/|and|,|&)[ \t]*(?:maybe[ \t]+|perhaps[ \t]+|possibly[ \t]+|even[ \t]+|also[ \t]+|else[ \t]+|alternatively[ \t]+)?/i;
 
 /** Reads one marker span into the list: its value and any alternatives offered with it. */
 export function readSpan(text: string, span: Span, reader: Reader, list: CandidateList): void {
@@ -74,7 +75,9 @@ export function alternatives(text: string, from: number, to: number, reader: Rea
   const out: Found[] = [];
   let at = from;
   for (let n = 0; n < 12; n++) {
-    const sep = ALTERNATIVE.exec(text.slice(at, Math.min(to, at + 40)));
+    const limit = Math.min(to, at + 40);
+    if (!mayStartSeparator(text, at, limit)) break;
+    const sep = ALTERNATIVE.exec(text.slice(at, limit));
     if (sep === null || sep[0].length === 0) break;
     const begin = at + sep[0].length;
     const conj = (sep[1] as string).toLowerCase();
@@ -86,11 +89,43 @@ export function alternatives(text: string, from: number, to: number, reader: Rea
   return out;
 }
 
+/**
+ * Whether ALTERNATIVE can match text[at, limit): after closing quotes or emphasis and spaces, the
+ * next character must start "or", "/", "and", "," or "&". A cheap look that skips the regex (and
+ * the slice) after most values, which nothing follows.
+ */
+export function mayStartSeparator(text: string, at: number, limit: number): boolean {
+  let i = at;
+  while (i < limit && CLOSERS.has(codeAt(text, i))) i++;
+  while (i < limit && (codeAt(text, i) === 32 || codeAt(text, i) === 9)) i++;
+  return i < limit && SEPARATOR_STARTS.has(codeAt(text, i));
+}
+/** `"` `'` `` ` `` `*` `)` `]` */
+const CLOSERS = new Set([34, 39, 96, 42, 41, 93]);
+/** `,` `o` `O` `/` `a` `A` `&` */
+const SEPARATOR_STARTS = new Set([44, 111, 79, 47, 97, 65, 38]);
+
 const LEAD_ONLY = /^[\s"'`*(]*$/;
 /** "Sure! …", "Okay, …": a polite opener before a bare answer. */
-const POLITE_OPENER = /^[\s"'`*(]*(?:(?:sure|ok(?:ay)?|of course|certainly|absolutely|yes|yep|alright|got it|easy|great|oh|hmm+|well|so|here you go|here it is|done)\b[!,.:\s]*)?/i;
+export const POLITE_OPENER = /^[\s"'`*(]*(?:(?:sure|ok(?:ay)?|of course|certainly|absolutely|yes|yep|alright|got it|easy|great|oh|hmm+|well|so|here you go|here it is|done)\b[!,.:\s]*)?/i;
 /** What may follow a bare answer: punctuation, emphasis markers, and one parenthetical remark. */
 const BARE_TAIL = /^[\s.!*)"'`]*(?:\([^)]*\)[\s.!*"'`]*)?$/;
+
+/** `"` `'` `` ` `` `*` `(`, which may come before an opener (besides spaces). */
+const OPENER_LEAD = new Set([34, 39, 96, 42, 40]);
+/** First letters of the opener words, both cases: s o c a y g e h w d. */
+const OPENER_STARTS = new Set([...'socaygehwd'].flatMap((c) => [c.charCodeAt(0), c.toUpperCase().charCodeAt(0)]));
+
+/**
+ * Length of POLITE_OPENER's match at text[from, to). It always matches the leading quotes and
+ * spaces; the regex is needed only when a letter that can start an opener word follows them.
+ */
+export function openerLength(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && (isSpaceCode(codeAt(text, i)) || OPENER_LEAD.has(codeAt(text, i)))) i++;
+  if (i >= to || !OPENER_STARTS.has(codeAt(text, i))) return i - from;
+  return (POLITE_OPENER.exec(text.slice(from, to)) as RegExpExecArray)[0].length;
+}
 
 /**
  * A line that is nothing but an answer (or "X or Y"), after an optional polite opener and before
@@ -98,8 +133,7 @@ const BARE_TAIL = /^[\s.!*)"'`]*(?:\([^)]*\)[\s.!*"'`]*)?$/;
  * "D or A". Returns the values, or null when the line says more than that.
  */
 export function readBareLine(text: string, line: Line, reader: Reader, strict: boolean, tail = BARE_TAIL): Found[] | null {
-  const opener = POLITE_OPENER.exec(text.slice(line.body, line.end));
-  const from = line.body + (opener === null ? 0 : opener[0].length);
+  const from = line.body + openerLength(text, line.body, line.end);
   const first = reader.first(text, from, line.end, strict);
   if (first === null || !LEAD_ONLY.test(text.slice(from, first.start))) return null;
   const all = [first, ...alternatives(text, first.end, line.end, reader)];
@@ -133,7 +167,7 @@ export function readBoxed(text: string, markup: Markup, reader: Reader, list: Ca
   }
 }
 
-const BULLET = /^[ \t]*(?:[-*•+]|\d{1,2}[.)]|\(?[ivx]{1,4}\))[ \t]+/;
+export const BULLET = /^[ \t]*(?:[-*•+]|\d{1,2}[.)]|\(?[ivx]{1,4}\))[ \t]+/;
 
 export interface Line {
   start: number;
@@ -142,6 +176,14 @@ export interface Line {
   body: number;
   bullet: boolean;
 }
+
+/** Whether a line can start with a BULLET: its first character after spaces is - * • + a digit ( i v x. */
+export function mayBeBullet(line: string): boolean {
+  let i = 0;
+  while (i < line.length && (codeAt(line, i) === 32 || codeAt(line, i) === 9)) i++;
+  return i < line.length && BULLET_STARTS.has(codeAt(line, i));
+}
+const BULLET_STARTS = new Set([...'-*•+0123456789(ivx'].map((c) => c.charCodeAt(0)));
 
 /** The non-blank lines of a text, with their list bullets recognised. */
 export function linesOf(text: string): Line[] {
@@ -152,7 +194,7 @@ export function linesOf(text: string): Line[] {
     if (end < 0) end = text.length;
     const raw = text.slice(start, end);
     if (raw.trim().length > 0) {
-      const b = BULLET.exec(raw);
+      const b = mayBeBullet(raw) ? BULLET.exec(raw) : null;
       out.push({ start, end, body: start + (b ? b[0].length : 0), bullet: b !== null });
     }
     start = end + 1;

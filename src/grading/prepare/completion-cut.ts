@@ -20,7 +20,7 @@
  * after the first line): chat models stop on their own, and "### Final answer" must survive.
  */
 
-import { splitSpaces } from '../text-stats.js';
+import { codeAt, isSpaceCode } from '../text-stats.js';
 
 const NEW_QUESTION =
   /^(?:#{2,}|Q(?:uestion)?\s*\d*\s*[:.)]|(?:Problem|Exercise|Example)\s*\d*\s*[:.)]|(?:Human|User|Assistant|Instruction|Input|Task|Prompt|Student|Teacher)\s*:|\[INST\]|<\|?(?:user|human|im_start|start_header_id)\b)/i;
@@ -48,7 +48,7 @@ export interface EchoTest {
   test(text: string): 'all' | 'some' | 'none';
 }
 
-const NO_CUT = (text: string): CutResult => ({ text, rest: '', reason: null });
+const NO_CUT = (text: string): CutResult => ({ text, rest: '', reason: null, echoFree: undefined });
 
 /**
  * What a repeated prompt starts with: its first word when that has 4+ letters ("Calculate",
@@ -62,13 +62,34 @@ export function promptOpening(prompt: string, data?: string): string | undefined
     if (head.startsWith(dataEnd < 0 ? data.slice(0, 200) : data.slice(0, Math.min(dataEnd, 200)))) return undefined;
   }
   const lineEnd = head.indexOf('\n');
-  const words = splitSpaces(lineEnd < 0 ? head : head.slice(0, lineEnd)).slice(0, 3).filter((w) => w.length > 0);
-  const first = words[0];
-  if (first === undefined) return undefined;
-  const letters = first.match(LETTERS)?.length ?? 0;
+  const line = lineEnd < 0 ? head : head.slice(0, lineEnd);
+  const firstEnd = wordEnd(line, 0);
+  if (firstEnd === 0) return undefined;
+  const first = line.slice(0, firstEnd);
+  const letters = letterCount(first);
   if (letters === 0) return undefined;
   if (letters >= 4) return first;
-  return words.length >= 2 ? `${first} ${words[1] as string}` : undefined;
+  let next = firstEnd;
+  while (next < line.length && isSpaceCode(codeAt(line, next))) next++;
+  return next < line.length ? `${first} ${line.slice(next, wordEnd(line, next))}` : undefined;
+}
+
+/** Letters in a word (any script; ASCII counted directly, the rare other word by regex). */
+function letterCount(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = codeAt(word, i);
+    if (c >= 128) return word.match(LETTERS)?.length ?? 0;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+  }
+  return n;
+}
+
+/** Where the run of non-space characters starting at `from` ends. */
+function wordEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !isSpaceCode(codeAt(text, i))) i++;
+  return i;
 }
 
 interface Paragraph {
@@ -92,7 +113,7 @@ function firstLine(text: string): string {
   return text.trimStart().split('\n')[0]?.trim() ?? '';
 }
 
-const cutAt = (text: string, at: number, reason: CutReason): CutResult => ({ text: text.slice(0, at), rest: text.slice(at), reason });
+const cutAt = (text: string, at: number, reason: CutReason): CutResult => ({ text: text.slice(0, at), rest: text.slice(at), reason, echoFree: undefined });
 
 /** Rule 3: inside the answer paragraph, from its second content line on. */
 function cutInside(text: string, from: number, to: number, opening: string | undefined): CutResult | null {

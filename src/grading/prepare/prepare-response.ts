@@ -5,7 +5,7 @@
  */
 import type { Item } from '../../core/item.js';
 import type { RenderMode } from '../../core/template.js';
-import { charFlags, LT, NORMALISE_CHARS, TRAILING_SPACE, TURN_CHARS } from './char-flags.js';
+import { charFlags, LT, TRAILING_SPACE, TURN_CHARS } from './char-flags.js';
 import { cutContinuation, type CutReason, type CutResult } from './completion-cut.js';
 import { buildEchoModel, echoShare, removeEcho } from './prompt-echo.js';
 import { normaliseText } from './normalise-text.js';
@@ -30,15 +30,11 @@ export interface Prepared {
 const VISIBLE = /[\p{L}\p{N}]/u;
 const TRAILING_SPACES = /[ \t]+$/gm;
 const NO_THINK = (text: string): ThinkResult => ({ text, unfinished: false, removed: false, thoughtWords: false });
-const NO_CUT = (text: string): CutResult => ({ text, rest: '', reason: null });
+const NO_CUT = (text: string): CutResult => ({ text, rest: '', reason: null, echoFree: undefined });
 
 export function prepareResponse(response: string, prompt: string | undefined, item: Item | undefined, mode: RenderMode): Prepared {
-  let flags = charFlags(response);
-  let text = response;
-  if ((flags & NORMALISE_CHARS) !== 0) {
-    text = normaliseText(response);
-    if (text !== response) flags = charFlags(text);
-  }
+  let text = normaliseText(response);
+  const flags = charFlags(text);
   if ((flags & TRAILING_SPACE) !== 0) text = text.replace(TRAILING_SPACES, '');
   const think = (flags & LT) !== 0 ? stripThinkBlocks(text) : NO_THINK(text);
   const echoModel = buildEchoModel(prompt, item, mode === 'completion');

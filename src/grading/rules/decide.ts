@@ -85,12 +85,14 @@ function taskWordCount(text: string, domain: DomainName | undefined): number {
   return seen.length;
 }
 
-function avoid(avoidance: AvoidanceType, ruleId: RuleId, why: string): Decision {
+type Avoidant = Extract<Decision, { kind: 'avoidant' }>;
+
+function avoid(avoidance: AvoidanceType, ruleId: RuleId, why: string): Avoidant {
   return { kind: 'avoidant', avoidance, ruleId, why };
 }
 
 /** Why a response with no answer is avoidant, and which sub-type. */
-export function classifyNoAnswer(ev: Evidence): Decision {
+export function classifyNoAnswer(ev: Evidence): Avoidant {
   const p = ev.phrases;
   const text = ev.prepared.text;
   const prep = ev.prepared;
@@ -187,7 +189,7 @@ export function decide(ev: Evidence): Decision {
     }
     if (BLOCKING.some((f) => ev.phrases.has(f))) {
       const d = classifyNoAnswer(ev);
-      return { ...d, ruleId: 'avoidance-over-mention', why: `${d.why}; values only in passing` } as Decision;
+      return avoid(d.avoidance, 'avoidance-over-mention', `${d.why}; values only in passing`);
     }
     const chosen = passing(ev, ev.candidates);
     if (chosen === null) return { kind: 'avoidant', avoidance: 'meta', ruleId: 'no-commitment', why: 'mentions several options in passing and picks none' };
