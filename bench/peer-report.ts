@@ -14,6 +14,10 @@ export interface PeerResults {
   levels: number[];
   trials: number;
   loadSeconds: number;
+  /** `run` flags of every counted reliabench repetition. */
+  runFlags: string[];
+  /** One reliabench run with its report, for reference (when the counted ones used --no-report). */
+  withReport?: ToolRun;
   /** What the warm-up `reliabench run` printed: what one run does end to end. */
   rbOutput: string;
   installS: number;
@@ -96,7 +100,7 @@ npm run build && npx tsx bench/peer.bench.ts --per-domain ${r.perDomain} --reps 
 # server:     node --import tsx bench/instant-server.ts          (its own process; fixed 17-character answer)
 # reliabench: node dist/cli/main.js run --model openai-compatible:http://127.0.0.1:PORT/v1#bench \\
 #               --domains addition,anagram,locality,science,transforms --per-domain ${r.perDomain} --seed 1 \\
-#               --science-data <ARC+MMLU folder> --concurrency C --workspace <fresh copy of an item-only workspace> --quiet
+#               --science-data <ARC+MMLU folder> --concurrency C --workspace <fresh copy of an item-only workspace> --quiet${r.runFlags.length ? ` ${r.runFlags.join(' ')}` : ''}
 # promptfoo:  node bench/peer/node_modules/promptfoo/dist/src/entrypoint.js eval -c promptfooconfig.json \\
 #               --no-cache -j C -o results.json --no-table --no-progress-bar --no-share
 #             (0.121.20; PROMPTFOO_CONFIG_DIR=<fresh dir>, PROMPTFOO_DISABLE_TELEMETRY=1, PROMPTFOO_DISABLE_UPDATE=1,
@@ -112,8 +116,7 @@ with every figure; ratios within this one run are what count.
 **Workload**: ${f0(r.trials)} trials per repetition — ${r.perDomain} items per domain × 5 domains × 15 templates, the prompts
 reliabench renders (chat mode), exported from a warm-up reliabench run into a promptfoo config with one test case per
 prompt, so both tools send the same ${f0(r.trials)} chat requests to the same server. reliabench's \`run\` does all it does
-for a user (its output is below: it stores every trial in SQLite, grades it with the rule grader, and whatever else
-\`run\` does in this build, such as writing the report); promptfoo writes its own SQLite database and a JSON results
+for a user (its output is below: it stores every trial in SQLite and grades it with the rule grader${r.runFlags.includes('--no-report') ? `; \`--no-report\` leaves out the charts and HTML report \`run\` also writes by default — the issue's pipeline is render → request → grade → store, as promptfoo's is — and one run with the report is shown apart` : ''}); promptfoo writes its own SQLite database and a JSON results
 file, with one \`icontains\` gold check per test case. Each repetition is a whole process, from spawn
 to exit (start-up included), with no cache: reliabench gets a fresh copy of a workspace holding only the items,
 promptfoo \`--no-cache\` and a fresh home. The server counts requests; every repetition sent exactly ${f0(r.trials)}.
@@ -147,7 +150,7 @@ Every repetition:
 |---|---|---|---|---|---|---|---|---|---|---|
 ${sweepRows(r)}
 
-"Tool's own eval phase": promptfoo's reported \`durationMs\`; for reliabench, its run record from creation to completion
+${r.withReport ? `For reference, one reliabench run at concurrency ${r.withReport.concurrency} *with* its report (the default \`run\`): ${f0(r.withReport.perSecond)} trials/s, ${f1(r.withReport.cpuS)} s CPU, peak RSS ${f0(r.withReport.peakRssMb)} MB (load ${f1(r.withReport.load1)}).\n\n` : ''}"Tool's own eval phase": promptfoo's reported \`durationMs\`; for reliabench, its run record from creation to completion
 (requests and stores, before grading). The rest of the wall time is start-up, loading, grading and writing results.
 
 Load generator (the server's ceiling on this machine, in this run):

@@ -15,6 +15,8 @@ export type Tool = 'reliabench' | 'promptfoo';
 
 export interface ToolRun {
   tool: Tool;
+  /** A variant measured for reference, not in the medians (e.g. reliabench with its report). */
+  variant?: string;
   concurrency: number;
   trials: number;
   wallS: number;
@@ -35,6 +37,8 @@ export interface RunContext {
   configFile: string;
   trials: number;
   scratch: string;
+  /** `run` flags every repetition gets (--no-report where the build has it). */
+  runFlags: readonly string[];
 }
 
 let counter = 0;
@@ -53,6 +57,8 @@ export interface ReliabenchOptions {
   nodeFlags?: string[];
   /** Keep the workspace (its path is returned) instead of deleting it. */
   keep?: boolean;
+  /** Extra `run` flags (e.g. --no-report). */
+  runFlags?: readonly string[];
 }
 
 export async function runReliabench(ctx: RunContext, concurrency: number, options: ReliabenchOptions = {}): Promise<ToolRun & { workspace: string; stdout: string }> {
@@ -60,7 +66,7 @@ export async function runReliabench(ctx: RunContext, concurrency: number, option
   const dir = join(ctx.scratch, `rb-${++counter}`);
   mkdirSync(dir, { recursive: true });
   const ws = freshWorkspace(ctx.baseWorkspace, join(dir, 'workspace.sqlite'));
-  const args = [...nodeFlags, ...reliabenchRunArgs(ctx.server.url, ctx.perDomain, concurrency, ws)];
+  const args = [...nodeFlags, ...reliabenchRunArgs(ctx.server.url, ctx.perDomain, concurrency, ws, options.runFlags ?? ctx.runFlags)];
   const { m, serverCpuS } = await withServerCheck(ctx, `reliabench @${concurrency}`, () => measure(process.execPath, args, { cwd: dir }));
   const done = new RegExp(`completed — ${ctx.trials}/${ctx.trials} trials \\(${ctx.trials} answered, 0 errors, 0 from cache\\)`);
   if (!done.test(m.stdout)) throw new Error(`reliabench @${concurrency} did not answer every trial fresh:\n${m.stdout}${m.stderr.slice(-1000)}`);

@@ -31,12 +31,21 @@ export function ensurePeerTools(log: (line: string) => void): number {
   return (performance.now() - started) / 1000;
 }
 
+/**
+ * `--no-report` when this build's `run` has it: the issue's pipeline is render → request → grade →
+ * store, which promptfoo does too; the charts and HTML of reliabench's report are measured apart.
+ */
+export function noReportFlag(): string[] {
+  const help = spawnSync(process.execPath, [RELIABENCH_BIN, 'run', '--help'], { encoding: 'utf8' }).stdout;
+  return help.includes('--no-report') ? ['--no-report'] : [];
+}
+
 /** The reliabench `run` arguments for one repetition (a fresh copy of the item-only workspace). */
-export function reliabenchRunArgs(serverUrl: string, perDomain: number, concurrency: number, workspace: string): string[] {
+export function reliabenchRunArgs(serverUrl: string, perDomain: number, concurrency: number, workspace: string, extra: readonly string[] = []): string[] {
   return [
     RELIABENCH_BIN, 'run', '--model', `openai-compatible:${serverUrl}/v1#${MODEL_NAME}`, '--domains', DOMAINS,
     '--per-domain', String(perDomain), '--seed', '1', '--science-data', scienceData(), '--concurrency', String(concurrency),
-    '--workspace', workspace, '--quiet',
+    '--workspace', workspace, '--quiet', ...extra,
   ];
 }
 

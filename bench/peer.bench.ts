@@ -23,7 +23,7 @@ import { startInstantServer } from './instant-server-process.js';
 import { autocannon, requestBody, wrk, type LoadResult } from './load-generator.js';
 import { peerSection, type PeerResults } from './peer-report.js';
 import { runPromptfoo, runReliabench, type RunContext, type Tool, type ToolRun } from './peer-runs.js';
-import { ensurePeerTools, exportWorkload, generateBaseWorkspace, PROMPTFOO_BIN, promptfooEnv, RELIABENCH_BIN, ROOT } from './peer-workload.js';
+import { ensurePeerTools, exportWorkload, generateBaseWorkspace, noReportFlag, PROMPTFOO_BIN, promptfooEnv, RELIABENCH_BIN, ROOT } from './peer-workload.js';
 import { measure, median, requireGnuTime } from './process-meter.js';
 
 function flag(name: string, fallback: string): string {
@@ -42,6 +42,11 @@ const benchStarted = performance.now();
 requireGnuTime();
 const installS = ensurePeerTools(log);
 const scratch = mkdtempSync(join(tmpdir(), 'rb-peer-'));
+// Stopped at a deadline (run-all.ts signals the whole process group): leave no scratch files behind.
+process.once('SIGTERM', () => {
+  rmSync(scratch, { recursive: true, force: true });
+  process.exit(143);
+});
 const base = join(scratch, 'items.sqlite');
 generateBaseWorkspace(base, PER_DOMAIN);
 const server = await startInstantServer();
@@ -53,7 +58,8 @@ try {
   // Warm-up (not counted: fills the disk cache for reliabench's modules) and the source of the workload's prompts.
   const warmDir = join(scratch, 'warm');
   mkdirSync(warmDir);
-  const ctx0: RunContext = { server, baseWorkspace: base, perDomain: PER_DOMAIN, configFile: '', trials: 0, scratch: warmDir };
+  const runFlags = noReportFlag();
+  const ctx0: RunContext = { server, baseWorkspace: base, perDomain: PER_DOMAIN, configFile: '', trials: 0, scratch: warmDir, runFlags };
   warm = await runReliabench({ ...ctx0, trials: await plannedTrials() }, 16, { keep: true });
   const workload = exportWorkload(warm.workspace, server.url, scratch);
   const ctx: RunContext = { ...ctx0, configFile: workload.configFile, trials: workload.prompts.length, scratch };
@@ -80,6 +86,10 @@ try {
     runs.push(loggedRun(await runPromptfoo(ctx, best.promptfoo)));
   }
   loads.push(await logged(autocannon(server.url, body, 64, LOAD_SECONDS)));
+  let withReport: ToolRun | undefined;
+  if (runFlags.includes('--no-report')) {
+    withReport = { ...loggedRun(await runReliabench(ctx, best.reliabench, { runFlags: [] })), variant: 'with its report (charts, HTML, PNG)' };
+  }
 
   const rbMedian = median(at('reliabench', best.reliabench).map((r) => r.perSecond));
   const pfMedian = median(at('promptfoo', best.promptfoo).map((r) => r.perSecond));
@@ -95,6 +105,7 @@ try {
   }
   results = {
     date: new Date().toISOString().slice(0, 10), machine: machineLine(), perDomain: PER_DOMAIN, reps: REPS, levels: LEVELS,
+    ...(withReport ? { withReport } : {}), runFlags: [...runFlags],
     trials: ctx.trials, loadSeconds: LOAD_SECONDS, installS, rbOutput: warm.stdout.replaceAll(scratch, '<tmp>').replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').trim(), runs, loads, best, rbMedian, pfMedian, ceiling,
     startup: { reliabench: startup.reliabench, promptfoo: startup.promptfoo },
     ...(profile ? { profile } : {}),

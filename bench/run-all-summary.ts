@@ -55,7 +55,7 @@ export function summarySection(s: SummaryInput): string {
     },
     {
       name: 'analysis time no worse than linear from 100k to 2.4M trials',
-      measured: g ? `exponent ${g.exponent.toFixed(2)} (${g.source === 'store' ? 'over the store' : 'simulated trials'})` : '—', met: g?.met,
+      measured: g ? `CPU time ∝ trials^${g.exponent.toFixed(2)} (wall ^${g.wallExponent.toFixed(2)}; ${g.source === 'store' ? 'over the store' : 'simulated trials'})` : '—', met: g?.met,
     },
   ];
   const missed = targets.filter((x) => x.met === false).map((x) => x.name);
@@ -73,7 +73,7 @@ export function summarySection(s: SummaryInput): string {
   if (t && !t.ceilingMet && s.peer) {
     note.push(`reliabench reached ${f0(100 * t.shareOfCeiling)}% of the load generator's ${f0(s.peer.ceiling)} requests/s, not 25%: a whole \`run\` process (start-up, item loading, the AI SDK's request and response handling, SQLite, grading) costs far more CPU per trial than a load generator's bare request.${whereTimeGoes(s.peer)}`);
   }
-  if (g && !g.met) note.push(`Analysis time grew with exponent ${g.exponent.toFixed(2)} from 100k to 2.4M trials (1 = linear).`);
+  if (g && !g.met) note.push(`Analysis CPU time grew with exponent ${g.exponent.toFixed(2)} from 100k to 2.4M trials (1 = linear).`);
   if (unmeasured.length > 0) note.push(`**Not measured in this run:** ${unmeasured.join('; ')}.`);
   if (skipped.length > 0) note.push(`Store-based scale rows at ${skipped.join(', ')} were skipped to stay within the time budget (see the scale section for the command that measures them).`);
   if (failedScripts.length > 0) note.push(`Scripts that failed or timed out: ${failedScripts.map((r) => `${r.name} (${r.timedOut ? 'timed out' : `exit ${r.exitCode}`})`).join(', ')} — their sections keep the figures of an earlier run.`);

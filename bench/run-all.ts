@@ -47,15 +47,31 @@ function run(name: string, command: string, args: string[], timeoutS: number): P
   const t0 = elapsed();
   const load1 = loadavg()[0] ?? 0;
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    // Its own process group, so a deadline (or Ctrl+C here) stops the script and everything it started.
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+    const killGroup = (signal: NodeJS.Signals): void => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, signal);
+      } catch {
+        // already gone
+      }
+    };
+    const onInterrupt = (): void => {
+      killGroup('SIGKILL');
+      process.exit(130);
+    };
+    process.once('SIGINT', onInterrupt);
+    process.once('SIGTERM', onInterrupt);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      killGroup('SIGTERM');
+      setTimeout(() => killGroup('SIGKILL'), 5000).unref();
     }, Math.max(1, timeoutS) * 1000);
     child.once('close', (code) => {
       clearTimeout(timer);
+      process.off('SIGINT', onInterrupt);
+      process.off('SIGTERM', onInterrupt);
       const r: ScriptResult = { name, command: `${[command === process.execPath ? 'node' : command, ...args].join(' ').replace(`--import ${TSX}`, '--import tsx')}`, seconds: elapsed() - t0, exitCode: code ?? -1, timedOut, load1 };
       log(`${name}: ${timedOut ? 'TIMED OUT' : code === 0 ? 'done' : `FAILED (exit ${code})`} in ${r.seconds.toFixed(0)} s`);
       results.push(r);

@@ -80,6 +80,12 @@ async function simulatedAnalysis(models: number, items: number): Promise<SimAnal
 for (const size of SIZES) if (!SHAPES[size]) throw new Error(`unknown size ${size}; one of ${Object.keys(SHAPES).join(', ')}`);
 /** Kept for the simulated analyses, which run after the store-based sizes. */
 const SIMULATED_RESERVE_S = 90;
+let current: string | undefined;
+// Stopped at a deadline (run-all.ts signals the whole process group): leave no scratch files behind.
+process.once('SIGTERM', () => {
+  if (current) rmSync(current, { recursive: true, force: true });
+  process.exit(143);
+});
 const rows: ScaleRow[] = [];
 const done: { trials: number; seconds: number }[] = [];
 
@@ -108,6 +114,7 @@ for (const size of SIZES) {
     continue;
   }
   const dir = mkdtempSync(join(tmpdir(), `rb-scale-${size}-`));
+  current = dir;
   const ws = join(dir, 'workspace.sqlite');
   const sizeStarted = elapsed();
   try {
