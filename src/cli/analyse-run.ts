@@ -8,7 +8,6 @@ import { analyse } from '../analysis/analyse.js';
 import { ReliabenchError } from '../core/errors.js';
 import { chosenDifficultyValues, countGraded, iterateGradedTrials, runModelMetadata } from '../store/sqlite/graded-trials.js';
 import type { Db } from '../store/sqlite/open-workspace.js';
-import { getRun, listRuns } from '../store/sqlite/runs-repo.js';
 import { loadDifficultyRatings, loadSupervisionJudgements } from '../store/sqlite/study-results.js';
 import { parseNumberInRange } from './parse-run-options.js';
 import { parsePositiveInt } from './parse-options.js';
@@ -37,19 +36,6 @@ export function analysisSettings(flags: AnalysisFlags): AnalysisSettingsInput {
 }
 
 /** The run id asked for, or the newest run; a clear error when there is none. */
-export function pickRun(db: Db, requested: string | undefined): string {
-  if (requested) {
-    if (!getRun(db, requested)) {
-      const newest = listRuns(db).slice(0, 5).map((r) => r.id).join(', ') || 'none';
-      throw new ReliabenchError('BAD_ARGUMENT', `no run "${requested}" in ${db.name}; the newest runs are: ${newest}`, { input: requested });
-    }
-    return requested;
-  }
-  const newest = listRuns(db)[0];
-  if (!newest) throw new ReliabenchError('BAD_ARGUMENT', `no runs in ${db.name} yet: start one with reliabench run --model SPEC`);
-  return newest.id;
-}
-
 export function analyseRun(db: Db, runId: string, settings: AnalysisSettingsInput, onlyModels?: ReadonlySet<string>): Analysis {
   if (countGraded(db, runId) === 0) {
     throw new ReliabenchError('BAD_ARGUMENT', `run ${runId} has no graded answers yet: finish it (reliabench run --resume ${runId}) or grade it (reliabench grade --run ${runId})`);

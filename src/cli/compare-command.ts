@@ -5,7 +5,7 @@ import type { Estimate } from '../analysis/analysis-types.js';
 import { ReliabenchError } from '../core/errors.js';
 import { openWorkspace, workspacePath, type Db } from '../store/sqlite/open-workspace.js';
 import { getRun, getRunModels, listRuns } from '../store/sqlite/runs-repo.js';
-import { analyseRun, analysisSettings, type AnalysisFlags } from './analyse-run.js';
+import type { AnalysisFlags } from './analyse-run.js';
 
 type CompareFlags = AnalysisFlags & { failIf?: string[]; json?: string; workspace?: string };
 
@@ -33,8 +33,9 @@ A rule fires only when the whole interval of the change is past the threshold (d
 Examples:
   $ reliabench compare run-20261101-0900-aa11 run-20261128-0900-bb22 --fail-if "easy-incorrect rose" "correctness fell by 0.02"
   $ reliabench compare llama3.1-8b llama3.1-8b-instruct          (two models of the newest run: raw vs shaped)`)
-    .action((a, b, flags) => {
+    .action(async (a, b, flags) => {
       const rules = (flags.failIf ?? []).map(parseRule);
+      const { analyseRun, analysisSettings } = await import('./analyse-run.js'); // the analyses load only when used
       const db = openWorkspace(workspacePath(flags.workspace));
       try {
         const sa = resolveSide(db, a);

@@ -10,7 +10,6 @@ import { difficultyStats } from '../generate/difficulty-stats.js';
 import { openWorkspace, workspacePath } from '../store/sqlite/open-workspace.js';
 import { checkOutputPath } from '../store/export/output-file.js';
 import { writeItemsJsonl } from '../store/export/items-jsonl.js';
-import { writeItemsParquet } from '../store/export/items-parquet.js';
 import { parsePositiveInt, parseSeed } from './parse-options.js';
 import { createProgressReporter } from './progress.js';
 import { renderDifficultyStats } from './render-stats.js';
@@ -63,7 +62,7 @@ Item schema: docs/item-schema.md. Difficulty functions and calibration: docs/dom
         for (const s of stored.shortfalls) log(`note: ${s.domain} has only ${s.produced} distinct items; asked for ${s.requested}`);
 
         if (output.format === 'jsonl') writeItemsJsonl(output.path, stored.items);
-        else writeItemsParquet(output.path, stored.items);
+        else (await import('../store/export/items-parquet.js')).writeItemsParquet(output.path, stored.items); // hyparquet-writer only for .parquet
         const sha = createHash('sha256').update(readFileSync(output.path)).digest('hex');
 
         if (opts.stats) process.stdout.write(`${renderDifficultyStats(difficultyStats(stored.items))}\n`);

@@ -4,15 +4,11 @@ import { once } from 'node:events';
 import { ReliabenchError } from '../core/errors.js';
 import { gradeRun, type GradeRunSummary } from '../grading/grade-run.js';
 import { gradeInputFile, type GradedRow, type RowError } from '../grading/input/grade-input.js';
-import { formatAgreement } from '../grading/judge/agreement.js';
-import { judgeRun } from '../grading/judge/judge-run.js';
-import { createAdapter } from '../models/create-adapter.js';
-import { createGgufAdapter } from '../models/gguf/index.js';
 import { parseModelSpec, type GgufSpec } from '../models/model-spec.js';
 import { countEffectiveOutcomes } from '../store/sqlite/grades-repo.js';
 import { loadItemById } from '../store/sqlite/items-repo.js';
 import { openWorkspace, workspacePath, type Db } from '../store/sqlite/open-workspace.js';
-import { pickRun } from './analyse-run.js';
+import { pickRun } from './pick-run.js';
 import { parsePositiveInt } from './parse-options.js';
 import { createProgressReporter } from './progress.js';
 
@@ -93,6 +89,11 @@ export function gradeSummaryLine(s: GradeRunSummary): string {
 
 async function judgeAction(db: Db, runId: string, flags: GradeFlags): Promise<void> {
   const spec = parseModelSpec(flags.judge as string, process.env);
+  // The judge's adapter and rubric load only for --judge.
+  const { createAdapter } = await import('../models/create-adapter.js');
+  const { createGgufAdapter } = await import('../models/gguf/index.js');
+  const { judgeRun } = await import('../grading/judge/judge-run.js');
+  const { formatAgreement } = await import('../grading/judge/agreement.js');
   const judge = await createAdapter(spec, process.env, undefined, { gguf: (s: GgufSpec) => createGgufAdapter(s) });
   const bar = flags.quiet ? undefined : createProgressReporter();
   try {

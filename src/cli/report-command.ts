@@ -1,9 +1,9 @@
 import { Command } from '@commander-js/extra-typings';
 import { resolve } from 'node:path';
-import { buildReport } from '../report/build-report.js';
 import { easiestFailures } from '../store/sqlite/graded-trials.js';
 import { openWorkspace, workspacePath, type Db } from '../store/sqlite/open-workspace.js';
-import { analyseRun, analysisSettings, pickRun, type AnalysisFlags } from './analyse-run.js';
+import type { AnalysisFlags } from './analyse-run.js';
+import { pickRun } from './pick-run.js';
 
 type ReportFlags = AnalysisFlags & { run?: string; out?: string; png?: boolean; workspace?: string; title?: string };
 
@@ -39,6 +39,9 @@ Examples:
 /** Analyses a graded run and writes its report folder; shared with `run`, which reports when it is done. */
 export async function writeReport(db: Db, runId: string, flags: AnalysisFlags & { out?: string; title?: string; png?: boolean }): Promise<{ out: string; line: string }> {
   const started = Date.now();
+  // The analyses and the chart renderer (vega, resvg) load only when a report is written.
+  const { analyseRun, analysisSettings } = await import('./analyse-run.js');
+  const { buildReport } = await import('../report/build-report.js');
   const analysis = analyseRun(db, runId, analysisSettings(flags));
   const out = resolve(flags.out ?? `reliabench-report/${runId}`);
   const result = await buildReport({

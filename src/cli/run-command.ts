@@ -18,7 +18,6 @@ import { createGgufAdapter, DEFAULT_MODEL, DEFAULT_MODEL_SPEC } from '../models/
 import type { GgufSpec } from '../models/model-spec.js';
 import { parsePositiveInt, parseSeed } from './parse-options.js';
 import { parseDifficultyRange, parseNumberInRange, parseQueueFlags } from './parse-run-options.js';
-import { queuedExecutor } from '../queue/queued-executor.js';
 import { createProgressReporter } from './progress.js';
 import { createRunProgress, duration } from './run-progress.js';
 import { gradeRunWithProgress, gradeSummaryLine } from './grade-command.js';
@@ -112,7 +111,8 @@ async function runAction(flags: RunFlags): Promise<void> {
     if (!flags.quiet) process.stderr.write(`${line}\n`);
   };
   const queue = parseQueueFlags(flags);
-  const execute = queue ? queuedExecutor(queue, log) : executeRun; // --queue: workers ask the trials, this process records them
+  // --queue: workers ask the trials, this process records them. BullMQ and Redis load only then.
+  const execute = queue ? (await import('../queue/queued-executor.js')).queuedExecutor(queue, log) : executeRun;
 
   const db = openWorkspace(workspacePath(flags.workspace ?? config.workspace));
   let models: ModelEntry[] = [];

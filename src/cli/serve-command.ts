@@ -1,8 +1,7 @@
 import { Command } from '@commander-js/extra-typings';
 import { ReliabenchError } from '../core/errors.js';
 import { openWorkspace, workspacePath } from '../store/sqlite/open-workspace.js';
-import { newAdminToken } from '../web/security/admin-auth.js';
-import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, startServer } from '../web/server.js';
+import { DEFAULT_HOST, DEFAULT_PORT, isLoopback } from '../web/listen-address.js';
 
 type ServeFlags = { port?: string; host?: string; workspace?: string };
 
@@ -26,6 +25,9 @@ Examples:
     .action(async (flags) => {
       const port = flags.port === undefined ? DEFAULT_PORT : parsePortOption(flags.port);
       const host = flags.host ?? DEFAULT_HOST;
+      // The web app (hono, JSX pages) loads only for this command.
+      const { startServer } = await import('../web/server.js');
+      const { newAdminToken } = await import('../web/security/admin-auth.js');
       const adminToken = process.env[ADMIN_TOKEN_ENV] ?? newAdminToken();
       if (adminToken.length < 16) throw new ReliabenchError('BAD_ARGUMENT', `${ADMIN_TOKEN_ENV} must be at least 16 characters`);
       const db = openWorkspace(workspacePath(flags.workspace));

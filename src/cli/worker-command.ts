@@ -1,7 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
-import { createGgufAdapter } from '../models/gguf/index.js';
 import type { GgufSpec } from '../models/model-spec.js';
-import { runQueueWorker } from '../queue/queue-worker.js';
 import { parseRedisUrl } from '../queue/redis-url.js';
 import { parsePositiveInt } from './parse-options.js';
 import { parseNumberInRange } from './parse-run-options.js';
@@ -55,6 +53,9 @@ async function workerAction(flags: WorkerFlags): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
+    // BullMQ, Redis and the adapters load only when a worker starts.
+    const { runQueueWorker } = await import('../queue/queue-worker.js');
+    const { createGgufAdapter } = await import('../models/gguf/index.js');
     const summary = await runQueueWorker({
       target,
       concurrency,

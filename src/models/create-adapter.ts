@@ -2,11 +2,6 @@ import { ReliabenchError } from '../core/errors.js';
 import type { ModelAdapter } from './model-adapter.js';
 import { parseModelSpec, type Env, type GgufSpec, type ModelSpec } from './model-spec.js';
 import type { FetchLike } from './post-json.js';
-import { AnthropicAdapter, ANTHROPIC_DEFAULT_BASE_URL } from './anthropic/anthropic-adapter.js';
-import { createOpenAIAdapter, OPENAI_DEFAULT_BASE_URL } from './openai/openai-adapter.js';
-import { createOpenAICompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js';
-import { OllamaAdapter } from './ollama/ollama-adapter.js';
-import { ReplayAdapter } from './replay/replay-adapter.js';
 
 /** Builds the in-process adapter; node-llama-cpp is optional, so it is injected rather than imported here. */
 export type GgufAdapterFactory = (spec: GgufSpec) => Promise<ModelAdapter>;
@@ -19,7 +14,8 @@ export interface AdapterFactories {
  * A ModelAdapter for a spec string (or a parsed spec). Keys come from `env` (OPENAI_API_KEY,
  * ANTHROPIC_API_KEY, optional OPENAI_COMPATIBLE_API_KEY); OPENAI_BASE_URL / ANTHROPIC_BASE_URL move
  * those providers' endpoints. Async because some adapters must read or load something first: replay
- * reads and checks its whole file, gguf loads a model.
+ * reads and checks its whole file, gguf loads a model. Each provider's module (the AI SDK for OpenAI
+ * and Anthropic) is imported only when a spec names it, so the CLI starts without loading them all.
  */
 export async function createAdapter(
   spec: string | ModelSpec,
@@ -31,7 +27,8 @@ export async function createAdapter(
   const fetch = fetchImpl === undefined ? {} : { fetch: fetchImpl };
   const mode = parsed.mode === undefined ? {} : { mode: parsed.mode };
   switch (parsed.provider) {
-    case 'openai':
+    case 'openai': {
+      const { createOpenAIAdapter, OPENAI_DEFAULT_BASE_URL } = await import('./openai/openai-adapter.js');
       return createOpenAIAdapter({
         model: parsed.model,
         apiKey: requireKey(env, 'OPENAI_API_KEY', parsed.text),
@@ -39,7 +36,9 @@ export async function createAdapter(
         ...mode,
         ...fetch,
       });
-    case 'anthropic':
+    }
+    case 'anthropic': {
+      const { AnthropicAdapter, ANTHROPIC_DEFAULT_BASE_URL } = await import('./anthropic/anthropic-adapter.js');
       return new AnthropicAdapter({
         model: parsed.model,
         apiKey: requireKey(env, 'ANTHROPIC_API_KEY', parsed.text),
@@ -47,14 +46,20 @@ export async function createAdapter(
         ...mode,
         ...fetch,
       });
+    }
     case 'openai-compatible': {
+      const { createOpenAICompatibleAdapter } = await import('./openai-compatible/openai-compatible-adapter.js');
       const apiKey = nonEmpty(env['OPENAI_COMPATIBLE_API_KEY']);
       return createOpenAICompatibleAdapter({ baseURL: parsed.baseURL, model: parsed.model, ...(apiKey ? { apiKey } : {}), ...mode, ...fetch });
     }
-    case 'ollama':
+    case 'ollama': {
+      const { OllamaAdapter } = await import('./ollama/ollama-adapter.js');
       return new OllamaAdapter({ model: parsed.model, host: parsed.host, ...mode, ...fetch });
-    case 'replay':
+    }
+    case 'replay': {
+      const { ReplayAdapter } = await import('./replay/replay-adapter.js');
       return ReplayAdapter.load(parsed.path, parsed.mode);
+    }
     case 'gguf':
       if (factories.gguf === undefined) {
         throw new ReliabenchError(

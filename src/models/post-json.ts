@@ -1,29 +1,28 @@
 import type { z } from 'zod';
 import type { ModelError } from './model-adapter.js';
 import { httpError, modelError, oneLine, thrownError, type CallContext } from './error-mapping.js';
+import type { Transport } from './http-transport.js';
 
-/** The fetch an adapter uses; tests inject their own, production uses the global one. */
-export type FetchLike = typeof globalThis.fetch;
+export type { FetchLike } from './http-transport.js';
 
 export interface JsonPost {
   url: string;
   body: unknown;
   headers?: Record<string, string>;
-  fetch: FetchLike;
+  transport: Transport;
   signal: AbortSignal;
   ctx: CallContext;
 }
 
 /**
- * One POST of a JSON body with plain fetch, for wire formats the AI SDK does not fit (raw completions,
- * Ollama's native API). Every failure becomes a ModelError: abort, connection failure, a body cut off,
- * an error status, or a 2xx whose body is not JSON.
+ * One POST of a JSON body, for wire formats the AI SDK does not fit or does not need (raw
+ * completions, OpenAI-compatible chat, Ollama's native API). Every failure becomes a ModelError:
+ * abort, connection failure, a body cut off, an error status, or a 2xx whose body is not JSON.
  */
 export async function postJson(post: JsonPost): Promise<{ json: unknown; status: number }> {
-  let response: Response;
+  let response;
   try {
-    response = await post.fetch(post.url, {
-      method: 'POST',
+    response = await post.transport.post(post.url, {
       headers: { 'content-type': 'application/json', accept: 'application/json', ...post.headers },
       body: JSON.stringify(post.body),
       signal: post.signal,
@@ -37,7 +36,8 @@ export async function postJson(post: JsonPost): Promise<{ json: unknown; status:
   } catch (error) {
     throw thrownError(error, post.signal, post.ctx, 'read');
   }
-  if (!response.ok) throw httpError(post.ctx, response.status, response.headers, text);
+  const ok = response.status >= 200 && response.status < 300;
+  if (!ok) throw httpError(post.ctx, response.status, response.headers(), text);
   try {
     return { json: JSON.parse(text) as unknown, status: response.status };
   } catch (error) {

@@ -1,8 +1,9 @@
 import { generateText, type FinishReason as SdkFinishReason, type LanguageModel, type Warning } from 'ai';
-import type { FinishReason, ModelRequest, ModelResponse, TokenUsage } from './model-adapter.js';
+import type { FinishReason, ModelRequest, ModelResponse } from './model-adapter.js';
 import type { CallContext } from './error-mapping.js';
 import { redactDeep, redactText } from './redact.js';
 import { sdkErrorToModelError } from './sdk-errors.js';
+import { usageOf } from './token-usage.js';
 
 // The AI SDK prints provider warnings to the console unless told not to. Only the CLI prints here:
 // warnings travel in ModelResponse.warnings and are stored with the trial. A caller's own setting wins.
@@ -40,13 +41,6 @@ export async function generateWithSdk(model: LanguageModel, request: ModelReques
 
 export function finishReasonFromSdk(reason: SdkFinishReason): FinishReason {
   return reason === 'stop' || reason === 'length' || reason === 'content-filter' ? reason : 'other';
-}
-
-export function usageOf(inputTokens: number | undefined | null, outputTokens: number | undefined | null): TokenUsage {
-  const usage: TokenUsage = {};
-  if (typeof inputTokens === 'number') usage.inputTokens = inputTokens;
-  if (typeof outputTokens === 'number') usage.outputTokens = outputTokens;
-  return usage;
 }
 
 /** "unsupported: seed", "unsupported: temperature (1.5 exceeds …)", "other: …". */

@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Db } from '../store/sqlite/open-workspace.js';
 import { createApp } from './app.js';
 
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 8377;
+import { DEFAULT_HOST, DEFAULT_PORT, isLoopback } from './listen-address.js';
+
+export { DEFAULT_HOST, DEFAULT_PORT, isLoopback };
 
 export interface ServeOptions {
   db: Db;
@@ -21,10 +22,6 @@ export interface RunningServer {
   host: string;
   port: number;
   close(): Promise<void>;
-}
-
-export function isLoopback(host: string): boolean {
-  return host === '127.0.0.1' || host === 'localhost' || host === '::1';
 }
 
 /** Starts the viewer and study server; resolves once it listens. */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { FinishReason, ModelAdapter, ModelMode, ModelRequest, ModelResponse } from '../model-adapter.js';
 import type { CallContext } from '../error-mapping.js';
-import { parseWire, postJson, type FetchLike } from '../post-json.js';
+import { parseWire, postJson } from '../post-json.js';
+import { transportFor, type FetchLike, type Transport } from '../http-transport.js';
 import { redactDeep } from '../redact.js';
-import { usageOf } from '../sdk-generate.js';
+import { usageOf } from '../token-usage.js';
 import { DEFAULT_OLLAMA_HOST } from '../model-spec.js';
 
 export interface OllamaOptions {
@@ -19,20 +20,20 @@ const Counts = { prompt_eval_count: z.number().nullish(), eval_count: z.number()
 const ChatResponse = z.object({ message: z.object({ content: z.string() }), ...Counts });
 const GenerateResponse = z.object({ response: z.string(), ...Counts });
 
-/** Ollama's native API with plain fetch (the AI SDK has no first-party Ollama provider), stream: false. */
+/** Ollama's native API with plain JSON posts (the AI SDK has no first-party Ollama provider), stream: false. */
 export class OllamaAdapter implements ModelAdapter {
   readonly provider = 'ollama';
   readonly modelId: string;
   readonly mode: ModelMode;
   private readonly host: string;
-  private readonly fetch: FetchLike;
+  private readonly transport: Transport;
   private readonly ctx: CallContext;
 
   constructor(options: OllamaOptions) {
     this.modelId = options.model;
     this.mode = options.mode ?? 'chat';
     this.host = (options.host ?? DEFAULT_OLLAMA_HOST).replace(/\/+$/, '');
-    this.fetch = options.fetch ?? globalThis.fetch;
+    this.transport = transportFor(options.fetch);
     this.ctx = {
       label: `ollama:${options.model}`,
       secrets: [],
@@ -42,13 +43,17 @@ export class OllamaAdapter implements ModelAdapter {
     };
   }
 
+  async close(): Promise<void> {
+    this.transport.close();
+  }
+
   async generate(request: ModelRequest, signal: AbortSignal): Promise<ModelResponse> {
     const chat = this.mode === 'chat';
     const body = chat
       ? { model: this.modelId, messages: [{ role: 'user', content: request.prompt }], stream: false, options: this.options(request) }
       : { model: this.modelId, prompt: request.prompt, raw: true, stream: false, options: this.options(request) };
     const started = performance.now();
-    const { json, status } = await postJson({ url: `${this.host}/api/${chat ? 'chat' : 'generate'}`, body, fetch: this.fetch, signal, ctx: this.ctx });
+    const { json, status } = await postJson({ url: `${this.host}/api/${chat ? 'chat' : 'generate'}`, body, transport: this.transport, signal, ctx: this.ctx });
     const latencyMs = Math.round(performance.now() - started);
     const parsed = chat ? parseWire(ChatResponse, json, status, this.ctx) : parseWire(GenerateResponse, json, status, this.ctx);
     return {

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { FinishReason, ModelRequest, ModelResponse } from '../model-adapter.js';
 import type { CallContext } from '../error-mapping.js';
-import { parseWire, postJson, type FetchLike } from '../post-json.js';
+import { parseWire, postJson } from '../post-json.js';
+import type { Transport } from '../http-transport.js';
 import { redactDeep, redactText } from '../redact.js';
-import { usageOf } from '../sdk-generate.js';
+import { usageOf } from '../token-usage.js';
 
 /**
  * Raw text completion over the OpenAI `/completions` wire format (OpenAI, vLLM, llama.cpp server,
- * LM Studio, Ollama /v1). Plain fetch, not the AI SDK: the SDK's completion models wrap the prompt in
+ * LM Studio, Ollama /v1). A plain JSON post, not the AI SDK: the SDK's completion models wrap the prompt in
  * "user:\n…\n\nassistant:\n" and add a "\nuser:" stop sequence, which is a chat imitation, not the raw
  * continuation a base model is measured on.
  */
@@ -16,7 +17,7 @@ export interface CompletionsTarget {
   baseURL: string;
   model: string;
   apiKey?: string;
-  fetch: FetchLike;
+  transport: Transport;
   ctx: CallContext;
 }
 
@@ -41,7 +42,7 @@ export async function generateCompletion(target: CompletionsTarget, request: Mod
     url: `${target.baseURL}/completions`,
     body,
     ...(target.apiKey ? { headers: { authorization: `Bearer ${target.apiKey}` } } : {}),
-    fetch: target.fetch,
+    transport: target.transport,
     signal,
     ctx: target.ctx,
   });

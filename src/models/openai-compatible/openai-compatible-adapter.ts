@@ -1,8 +1,8 @@
-import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import type { ModelAdapter, ModelMode } from '../model-adapter.js';
+import type { ModelAdapter, ModelMode, ModelRequest, ModelResponse } from '../model-adapter.js';
 import type { CallContext } from '../error-mapping.js';
-import type { FetchLike } from '../post-json.js';
-import { OpenAIStyleAdapter } from './openai-style-adapter.js';
+import { transportFor, type FetchLike } from '../http-transport.js';
+import { generateChat } from './chat-request.js';
+import { generateCompletion, type CompletionsTarget } from './completions-request.js';
 
 export interface OpenAICompatibleOptions {
   /** The API root, e.g. http://127.0.0.1:8000/v1. */
@@ -15,10 +15,12 @@ export interface OpenAICompatibleOptions {
   fetch?: FetchLike;
 }
 
-/** vLLM, llama.cpp server, LM Studio, Ollama's /v1 … anything speaking OpenAI's chat and completions API. */
+/**
+ * vLLM, llama.cpp server, LM Studio, Ollama's /v1 … anything speaking OpenAI's chat and completions
+ * API: chat through /chat/completions, completion through raw /completions, both plain JSON posts.
+ */
 export function createOpenAICompatibleAdapter(options: OpenAICompatibleOptions): ModelAdapter {
   const baseURL = options.baseURL.replace(/\/+$/, '');
-  const fetch = options.fetch ?? globalThis.fetch;
   const apiKey = options.apiKey === '' ? undefined : options.apiKey;
   const ctx: CallContext = {
     label: `openai-compatible:${options.model}`,
@@ -28,12 +30,14 @@ export function createOpenAICompatibleAdapter(options: OpenAICompatibleOptions):
     notFoundHint: 'check the model name and that the URL is the API root (often ending in /v1)',
     networkHint: `is the server running at ${baseURL}?`,
   };
-  const provider = createOpenAICompatible({ name: 'openai-compatible', baseURL, fetch, ...(apiKey === undefined ? {} : { apiKey }) });
-  return new OpenAIStyleAdapter({
+  const target: CompletionsTarget = { baseURL, model: options.model, transport: transportFor(options.fetch), ctx, ...(apiKey === undefined ? {} : { apiKey }) };
+  const mode = options.mode ?? 'chat';
+  const send = mode === 'chat' ? generateChat : generateCompletion;
+  return {
     provider: 'openai-compatible',
     modelId: options.model,
-    mode: options.mode ?? 'chat',
-    chatModel: provider.chatModel(options.model),
-    completions: { baseURL, model: options.model, fetch, ctx, ...(apiKey === undefined ? {} : { apiKey }) },
-  });
+    mode,
+    generate: (request: ModelRequest, signal: AbortSignal): Promise<ModelResponse> => send(target, request, signal),
+    close: async (): Promise<void> => target.transport.close(),
+  };
 }

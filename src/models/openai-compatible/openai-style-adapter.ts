@@ -4,7 +4,7 @@ import type { CallContext } from '../error-mapping.js';
 import { generateWithSdk } from '../sdk-generate.js';
 import { generateCompletion, type CompletionsTarget } from './completions-request.js';
 
-/** Chat through the AI SDK's chat model (/chat/completions); completion through raw /completions. */
+/** OpenAI: chat through the AI SDK's chat model (/chat/completions); completion through raw /completions. */
 export class OpenAIStyleAdapter implements ModelAdapter {
   readonly provider: string;
   readonly modelId: string;
@@ -26,5 +26,9 @@ export class OpenAIStyleAdapter implements ModelAdapter {
     return this.mode === 'chat'
       ? generateWithSdk(this.chatModel, request, signal, this.ctx)
       : generateCompletion(this.completions, request, signal);
+  }
+
+  async close(): Promise<void> {
+    this.completions.transport.close();
   }
 }

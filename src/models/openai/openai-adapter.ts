@@ -3,6 +3,7 @@ import type { ModelAdapter, ModelMode } from '../model-adapter.js';
 import type { CallContext } from '../error-mapping.js';
 import type { FetchLike } from '../post-json.js';
 import { OpenAIStyleAdapter } from '../openai-compatible/openai-style-adapter.js';
+import { transportFor } from '../http-transport.js';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
@@ -38,6 +39,6 @@ export function createOpenAIAdapter(options: OpenAIOptions): ModelAdapter {
     modelId: options.model,
     mode: options.mode ?? 'chat',
     chatModel: provider.chat(options.model),
-    completions: { baseURL, model: options.model, apiKey: options.apiKey, fetch, ctx },
+    completions: { baseURL, model: options.model, apiKey: options.apiKey, transport: transportFor(options.fetch), ctx },
   });
 }
