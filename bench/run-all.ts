@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { machineLine } from './benchmarks-file.js';
 import { peerTargets, type PeerResults } from './peer-report.js';
 import { ROOT } from './peer-workload.js';
+import type { PaperResults } from './paper-scale-report.js';
 import { analysisGrowth, type ScaleRow } from './scale-report.js';
 import { summarySection, type ScriptResult } from './run-all-summary.js';
 
@@ -34,6 +35,8 @@ const RESERVE_S = 45;
 const SCALE_MIN_S = 180;
 /** Arguments for scripts whose defaults are too long or too short for a full run. */
 const ARGS: Record<string, string[]> = { generate: ['--runs', '3'] };
+/** Deadline caps per script (default 300 s): paper-scale runs three ~40–90 s repetitions. */
+const CAP_S: Record<string, number> = { 'paper-scale': 360 };
 const TSX = import.meta.resolve('tsx');
 
 const started = performance.now();
@@ -97,10 +100,14 @@ try {
     .filter((f) => f.endsWith('.bench.ts') && !['peer.bench.ts', 'scale.bench.ts'].includes(f))
     .filter((f) => readFileSync(join(ROOT, 'bench', f), 'utf8').includes('writeSection('))
     .sort((a, b) => order(a) - order(b));
+  const paperJson = join(scratch, 'paper-scale.json');
   for (const file of sectionWriters) {
     const name = file.replace('.bench.ts', '');
     if (!wanted(name)) continue;
-    await run(name, process.execPath, tsxArgs(file, ...(ARGS[name] ?? [])), Math.max(60, Math.min(300, left() - SCALE_MIN_S)));
+    const timeoutS = Math.max(60, Math.min(CAP_S[name] ?? 300, left() - SCALE_MIN_S));
+    // paper-scale is told its deadline (less slack for its last child), and hands its figures to the summary.
+    const extra = name === 'paper-scale' ? ['--budget-s', String(Math.round(timeoutS - 20)), '--json', paperJson] : [];
+    await run(name, process.execPath, tsxArgs(file, ...(ARGS[name] ?? []), ...extra), timeoutS);
   }
 
   const scaleJson = join(scratch, 'scale.json');
@@ -111,6 +118,7 @@ try {
 
   const peer = existsSync(peerJson) ? (JSON.parse(readFileSync(peerJson, 'utf8')) as PeerResults) : undefined;
   const scale = existsSync(scaleJson) ? (JSON.parse(readFileSync(scaleJson, 'utf8')) as ScaleRow[]) : undefined;
+  const paper = existsSync(paperJson) ? (JSON.parse(readFileSync(paperJson, 'utf8')) as PaperResults) : undefined;
   const body = summarySection({
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     machine: `${machineLine()} (${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB)`,
@@ -120,6 +128,7 @@ try {
     scripts: results,
     ...(peer ? { peer, peerTargets: peerTargets(peer) } : {}),
     ...(scale ? { scale, analysisGrowth: analysisGrowth(scale) } : {}),
+    ...(paper ? { paperScale: paper } : {}),
   });
   writeClosing(join(ROOT, 'BENCHMARKS.md'), body);
   log(`all done in ${elapsed().toFixed(0)} s (budget ${BUDGET_S} s); BENCHMARKS.md rewritten`);

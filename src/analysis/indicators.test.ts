@@ -6,6 +6,10 @@ import { modelIndicators } from './indicator-bootstrap.js';
 import { groupTrials } from './trial-table.js';
 import { trialsFrom } from './test-support/trials.js';
 import { WeightedSpearman } from './stats/spearman.js';
+import { ThreePassIndicatorCalculator } from './test-support/reference-indicators.js';
+import { simulate } from './simulate.js';
+import { bootstrapStream } from './stats/bootstrap.js';
+import { concatAggregates, type ItemAggregates } from './item-aggregates.js';
 
 /**
  * Hand-worked example, 4 items × 2 templates: totals n 8, c 3, a 1, i 4.
@@ -62,6 +66,59 @@ describe('IndicatorCalculator', () => {
         else expect(out[3]).toBeCloseTo(Math.abs(rho), 10);
       }),
     );
+  });
+});
+
+describe('IndicatorCalculator is bit-identical to the three-pass version it replaced', () => {
+  /** Every output equal as a double (Object.is: NaN equals NaN, +0 differs from −0). */
+  const same = (items: ItemAggregates, weights: Int32Array | null): void => {
+    const fast = new Float64Array(7);
+    const reference = new Float64Array(7);
+    new IndicatorCalculator(items).compute(weights, fast);
+    new ThreePassIndicatorCalculator(items).compute(weights, reference);
+    INDICATOR_KEYS.forEach((key, k) => expect(Object.is(fast[k], reference[k]), `${key}: ${fast[k]} vs ${reference[k]}`).toBe(true));
+  };
+
+  it('property: any items (with or without tied difficulties), any multiplicities including zeros', () => {
+    const rows = fc.array(fc.tuple(fc.oneof(fc.integer({ min: 0, max: 5 }).map((d) => d * 20), fc.double({ min: 0, max: 100, noNaN: true })),
+      fc.stringMatching(/^[cai]{1,6}$/), fc.integer({ min: 0, max: 4 })), { minLength: 1, maxLength: 60 });
+    fc.assert(
+      fc.property(rows, fc.boolean(), (rs, unweighted) => {
+        const its = itemAggregates(groupTrials(trialsFrom(rs.map(([d, o]) => [d, o] as const)))[0]!);
+        // Items are sorted by id in the table; the weights follow that order.
+        same(its, unweighted ? null : Int32Array.from(rs, (r) => r[2]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  const respondent = (domain: 'addition' | 'science') => ({
+    modelKey: 'm', domain, items: 1000, midpoint: 45, scale: 9, avoidance: { easiest: 0.1, hardest: 0.5 }, templateOffsets: [0, -1, 0, 0.5],
+  });
+
+  it('every replicate of a realistic bootstrap: a domain of 1,000 items and the union of two (as modelIndicators does)', () => {
+    for (const ties of [false, true]) {
+      const trials = simulate([respondent('addition'), respondent('science')], 'bit-identical')
+        // With ties: difficulties rounded to whole numbers, so about ten items share each value.
+        .map((t) => (ties ? { ...t, difficulty: Math.round(t.difficulty), bin: Math.min(29, Math.floor(Math.round(t.difficulty) / (100 / 30))) } : t));
+      const [a, b] = groupTrials(trials).map(itemAggregates) as [ItemAggregates, ItemAggregates];
+      const all = concatAggregates([a, b]);
+      const weights = new Int32Array(all.count);
+      const views = [weights.subarray(0, a.count), weights.subarray(a.count)];
+      const streams = [bootstrapStream('bit', 'a'), bootstrapStream('bit', 'b')];
+      const calculators = [a, b, all].map((x) => [new IndicatorCalculator(x), new ThreePassIndicatorCalculator(x)] as const);
+      const fast = new Float64Array(7);
+      const reference = new Float64Array(7);
+      for (let replicate = 0; replicate < 200; replicate++) {
+        streams.forEach((s, d) => s.resample(views[d]!));
+        [views[0]!, views[1]!, weights].forEach((w, u) => {
+          const [f, r] = calculators[u]!;
+          f.compute(w, fast);
+          r.compute(w, reference);
+          expect(Array.from(fast)).toEqual(Array.from(reference)); // toEqual on numbers is Object.is
+        });
+      }
+    }
   });
 });
 

@@ -21,30 +21,33 @@ export const INDICATOR_KEYS = [
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
 /**
- * Computes every indicator from item aggregates and item multiplicities in three branch-free
- * passes (this runs for every bootstrap replicate, so it is written for speed):
- * 1. in difficulty order, each position's multiplicity, summed per tie group of difficulty;
- * 2. per tie group, its average rank and Σ w·r²;
- * 3. in difficulty order, the trial sums, and per distinct item-correctness value its weight and
- *    rank sum — correctness takes few distinct values (c/n), so its ranks come from those.
- * Concordance is then Spearman's rho of the weighted multiset (what WeightedSpearman computes):
- * Sxy = Σ w·rx·ry − W·m², Sxx = Σ w·rx² − W·m², with m = (W + 1)/2.
+ * Computes every indicator from item aggregates and item multiplicities in one pass over the items
+ * in difficulty order (this runs for every bootstrap replicate, so it is written for speed). Per tie
+ * group of difficulty: its total multiplicity gives its average rank and Σ w·r²; then, per item of
+ * the group, the trial sums, and per distinct item-correctness value its weight and rank sum —
+ * correctness takes few distinct values (c/n), so its ranks come from those. Items a replicate did
+ * not draw (multiplicity 0) add nothing and are skipped. Concordance is then Spearman's rho of the
+ * weighted multiset (what WeightedSpearman computes): Sxy = Σ w·rx·ry − W·m², Sxx = Σ w·rx² − W·m²,
+ * with m = (W + 1)/2. When no two items tie on difficulty (the usual case: calibrated difficulties
+ * are continuous), every group is one item and a simpler loop does the same. Every sum is
+ * accumulated in difficulty order, the order of the earlier three-pass version, so the results are
+ * bit-identical to it (indicators.test.ts checks both loops against it).
  */
 export class IndicatorCalculator {
+  /** Item index at each position in difficulty order. */
   private readonly order: Int32Array;
-  /** Per position in difficulty order: its tie group of difficulty. */
-  private readonly groupX: Int32Array;
+  /** Tie groups of difficulty: group g covers positions starts[g] … starts[g + 1] − 1. */
+  private readonly starts: Int32Array;
+  /** Whether every tie group is a single item. */
+  private readonly noTies: boolean;
   /** Items at positions below this in difficulty order form the easiest decile. */
   private readonly decileEnd: number;
   /** Per position in difficulty order: index of the item's correctness among the sorted distinct values. */
   private readonly groupY: Int32Array;
-  /** The item aggregates permuted into difficulty order, so the passes read them sequentially. */
+  /** The item aggregates permuted into difficulty order, so the pass reads them sequentially. */
   private readonly sorted: ItemAggregates;
   private readonly ones: Int32Array;
   // Scratch, reused by every call.
-  private readonly multiplicity: Float64Array;
-  private readonly xWeight: Float64Array;
-  private readonly xRank: Float64Array;
   private readonly yWeight: Float64Array;
   private readonly yCross: Float64Array;
 
@@ -52,18 +55,14 @@ export class IndicatorCalculator {
     const itemCorrectness = new Float64Array(items.count);
     for (let j = 0; j < items.count; j++) itemCorrectness[j] = (items.correct[j] as number) / (items.n[j] as number);
     this.order = sortedOrder(items.difficulty);
-    const starts = tieGroupStarts(items.difficulty, this.order);
-    this.groupX = new Int32Array(items.count);
-    for (let g = 0; g + 1 < starts.length; g++) this.groupX.fill(g, starts[g] as number, starts[g + 1] as number);
+    this.starts = Int32Array.from(tieGroupStarts(items.difficulty, this.order));
+    this.noTies = this.starts.length - 1 === items.count;
     this.decileEnd = easiestDecileMask(items.difficulty).reduce((s, x) => s + x, 0);
     const distinct = [...new Set(itemCorrectness)].sort((a, b) => a - b);
     const index = new Map(distinct.map((v, k) => [v, k]));
     this.groupY = Int32Array.from(this.order, (j) => index.get(itemCorrectness[j] as number) as number);
     this.sorted = permuted(items, this.order);
     this.ones = new Int32Array(items.count).fill(1);
-    this.multiplicity = new Float64Array(items.count);
-    this.xWeight = new Float64Array(Math.max(0, starts.length - 1));
-    this.xRank = new Float64Array(Math.max(0, starts.length - 1));
     this.yWeight = new Float64Array(distinct.length);
     this.yCross = new Float64Array(distinct.length);
   }
@@ -71,46 +70,68 @@ export class IndicatorCalculator {
   /** Writes the indicators, in INDICATOR_KEYS order, into out; NaN where undefined. weights null = each item once. */
   compute(weights: Int32Array | null, out: Float64Array): void {
     const w = weights ?? this.ones;
-    const { order, groupX, groupY, multiplicity, decileEnd } = this;
-    const count = order.length;
-    const xWeight = this.xWeight.fill(0);
-    for (let p = 0; p < count; p++) {
-      const m = w[order[p] as number] as number;
-      multiplicity[p] = m;
-      const g = groupX[p] as number;
-      xWeight[g] = (xWeight[g] as number) + m;
-    }
-    const xRank = this.xRank;
-    let total = 0;
-    let sxx = 0;
-    for (let g = 0; g < xWeight.length; g++) {
-      const gw = xWeight[g] as number;
-      const rank = total + (gw + 1) / 2; // the average rank of the group's tied copies
-      xRank[g] = rank;
-      total += gw;
-      sxx += gw * rank * rank;
-    }
+    const { order, starts, groupY, decileEnd } = this;
     const { n: itemN, correct, avoidant, incorrect, templateStd, templateDependent } = this.sorted;
     const yWeight = this.yWeight.fill(0);
     const yCross = this.yCross.fill(0);
+    const groups = starts.length - 1;
+    let total = 0, sxx = 0;
     let n = 0, c = 0, a = 0, i = 0, std = 0, dependent = 0;
-    for (let p = 0; p < count; p++) {
-      const m = multiplicity[p] as number;
-      n += m * (itemN[p] as number);
-      c += m * (correct[p] as number);
-      a += m * (avoidant[p] as number);
-      i += m * (incorrect[p] as number);
-      std += m * (templateStd[p] as number);
-      dependent += m * (templateDependent[p] as number);
-      const k = groupY[p] as number;
-      yWeight[k] = (yWeight[k] as number) + m;
-      yCross[k] = (yCross[k] as number) + m * (xRank[groupX[p] as number] as number);
-    }
-    let decileN = 0;
-    let decileC = 0;
-    for (let p = 0; p < decileEnd; p++) {
-      decileN += (multiplicity[p] as number) * (itemN[p] as number);
-      decileC += (multiplicity[p] as number) * (correct[p] as number);
+    let decileN = 0, decileC = 0;
+    if (this.noTies) {
+      // The general loop below with one item per group (gw = m), written out: the common case, and faster.
+      for (let p = 0; p < groups; p++) {
+        const m = w[order[p] as number] as number;
+        if (m === 0) continue;
+        const rank = total + (m + 1) / 2;
+        total += m;
+        sxx += m * rank * rank;
+        const itemTrials = itemN[p] as number;
+        const itemCorrect = correct[p] as number;
+        n += m * itemTrials;
+        c += m * itemCorrect;
+        a += m * (avoidant[p] as number);
+        i += m * (incorrect[p] as number);
+        std += m * (templateStd[p] as number);
+        dependent += m * (templateDependent[p] as number);
+        const k = groupY[p] as number;
+        yWeight[k] = (yWeight[k] as number) + m;
+        yCross[k] = (yCross[k] as number) + m * rank;
+        if (p < decileEnd) {
+          decileN += m * itemTrials;
+          decileC += m * itemCorrect;
+        }
+      }
+    } else {
+      for (let g = 0; g < groups; g++) {
+        const from = starts[g] as number;
+        const to = starts[g + 1] as number;
+        let gw = 0;
+        for (let p = from; p < to; p++) gw += w[order[p] as number] as number;
+        if (gw === 0) continue; // adds exactly 0 to every sum
+        const rank = total + (gw + 1) / 2; // the average rank of the group's tied copies
+        total += gw;
+        sxx += gw * rank * rank;
+        for (let p = from; p < to; p++) {
+          const m = w[order[p] as number] as number;
+          if (m === 0) continue;
+          const itemTrials = itemN[p] as number;
+          const itemCorrect = correct[p] as number;
+          n += m * itemTrials;
+          c += m * itemCorrect;
+          a += m * (avoidant[p] as number);
+          i += m * (incorrect[p] as number);
+          std += m * (templateStd[p] as number);
+          dependent += m * (templateDependent[p] as number);
+          const k = groupY[p] as number;
+          yWeight[k] = (yWeight[k] as number) + m;
+          yCross[k] = (yCross[k] as number) + m * rank;
+          if (p < decileEnd) {
+            decileN += m * itemTrials;
+            decileC += m * itemCorrect;
+          }
+        }
+      }
     }
     out[0] = c / n;
     out[1] = 1 - i / n;

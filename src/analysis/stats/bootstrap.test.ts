@@ -51,6 +51,22 @@ describe('DrawStream', () => {
     // Expected 10,000 each; sd ≈ 93, so ±500 is over 5 sd.
     for (const c of seen) expect(Math.abs(c - 10_000)).toBeLessThan(500);
   });
+
+  it('resample(counts) makes exactly the draws of counts.length calls to below(counts.length)', () => {
+    for (const n of [1, 2, 7, 1000, 4097]) {
+      const fast = bootstrapStream('resample', `n${n}`);
+      const slow = bootstrapStream('resample', `n${n}`);
+      const counts = new Int32Array(n).fill(9); // resample zeroes it first
+      for (let replicate = 0; replicate < 3; replicate++) {
+        fast.resample(counts);
+        const expected = new Int32Array(n);
+        for (let d = 0; d < n; d++) { const j = slow.below(n); expected[j] = (expected[j] as number) + 1; }
+        expect(Array.from(counts)).toEqual(Array.from(expected));
+      }
+      // …and leaves the stream in the same state.
+      expect(fast.nextUint32()).toBe(slow.nextUint32());
+    }
+  });
 });
 
 describe('clusterBootstrap', () => {

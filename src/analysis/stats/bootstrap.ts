@@ -13,12 +13,7 @@ import { DrawStream } from './draw-stream.js';
 
 /** Fills `counts` (length n) with one resample: n draws with replacement → draws per item. */
 export function resampleCounts(stream: DrawStream, counts: Int32Array): void {
-  const n = counts.length;
-  counts.fill(0);
-  for (let d = 0; d < n; d++) {
-    const j = stream.below(n);
-    counts[j] = (counts[j] as number) + 1;
-  }
+  stream.resample(counts);
 }
 
 /** The draw stream of one bootstrap unit: the hashed seed and a label name it. */

@@ -52,6 +52,36 @@ export class DrawStream {
   below(n: number): number {
     return Math.floor((this.nextUint32() * n) / 4294967296);
   }
+
+  /**
+   * One bootstrap resample: zeroes `counts`, then makes counts.length draws of below(counts.length)
+   * and counts how often each value was drawn. The same draws as calling below() that many times
+   * (draw-stream.test.ts checks it), with the state kept in locals: the bootstrap's inner loop.
+   */
+  resample(counts: Int32Array): void {
+    const n = counts.length;
+    counts.fill(0);
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let d = 0; d < n; d++) {
+      const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+      const j = Math.floor((result * n) / 4294967296);
+      counts[j] = (counts[j] as number) + 1;
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
 }
 
 function rotl(x: number, k: number): number {
