@@ -27,32 +27,46 @@ const CompletionsResponse = z.object({
 });
 
 export async function generateCompletion(target: CompletionsTarget, request: ModelRequest, signal: AbortSignal): Promise<ModelResponse> {
+  const body = { model: target.model, prompt: request.prompt, ...openAISettings(request), stream: false };
+  const { json, status, latencyMs } = await postToTarget(target, '/completions', body, signal);
+  const parsed = parseWire(CompletionsResponse, json, status, target.ctx);
+  const choice = parsed.choices[0] as { text: string; finish_reason?: string | null };
+  return openAIResponse(target, json, choice.text, choice.finish_reason, parsed.usage, latencyMs);
+}
+
+/** The generation settings of an OpenAI-style body; seed and stop only when set. */
+export function openAISettings(request: ModelRequest): Record<string, unknown> {
   const { temperature, maxTokens, seed, stop } = request.settings;
-  const body = {
-    model: target.model,
-    prompt: request.prompt,
+  return {
     max_tokens: maxTokens,
     temperature,
     ...(seed === undefined ? {} : { seed }),
     ...(stop === undefined || stop.length === 0 ? {} : { stop: [...stop] }),
-    stream: false,
   };
+}
+
+/** One POST to the API root + path, with the key as a bearer token when there is one. */
+export async function postToTarget(target: CompletionsTarget, path: string, body: unknown, signal: AbortSignal): Promise<{ json: unknown; status: number; latencyMs: number }> {
   const started = performance.now();
   const { json, status } = await postJson({
-    url: `${target.baseURL}/completions`,
+    url: `${target.baseURL}${path}`,
     body,
     ...(target.apiKey ? { headers: { authorization: `Bearer ${target.apiKey}` } } : {}),
     transport: target.transport,
     signal,
     ctx: target.ctx,
   });
-  const latencyMs = Math.round(performance.now() - started);
-  const parsed = parseWire(CompletionsResponse, json, status, target.ctx);
-  const choice = parsed.choices[0] as { text: string; finish_reason?: string | null };
+  return { json, status, latencyMs: Math.round(performance.now() - started) };
+}
+
+type WireUsage = { prompt_tokens?: number | null; completion_tokens?: number | null } | null | undefined;
+
+/** The ModelResponse for an answer's text, with keys scrubbed from the text and the stored body. */
+export function openAIResponse(target: CompletionsTarget, json: unknown, text: string, finish: string | null | undefined, usage: WireUsage, latencyMs: number): ModelResponse {
   return {
-    text: redactText(choice.text, target.ctx.secrets),
-    finishReason: openAIFinishReason(choice.finish_reason),
-    usage: usageOf(parsed.usage?.prompt_tokens, parsed.usage?.completion_tokens),
+    text: redactText(text, target.ctx.secrets),
+    finishReason: openAIFinishReason(finish),
+    usage: usageOf(usage?.prompt_tokens, usage?.completion_tokens),
     raw: redactDeep(json, target.ctx.secrets),
     warnings: [],
     latencyMs,

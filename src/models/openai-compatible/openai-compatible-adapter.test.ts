@@ -66,3 +66,18 @@ describe('openai-compatible adapter, completion mode', () => {
     expect(Object.keys(server.requests[0]!.body).sort()).toEqual(['max_tokens', 'model', 'prompt', 'stream', 'temperature']);
   });
 });
+
+describe('openai-compatible adapter, chat answers servers shape differently', () => {
+  const answering = (body: unknown): typeof fetch => async () => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+
+  it('reads a null content (a reasoning-only or tool-call answer) as empty text, not a failure', async () => {
+    const adapter = await createAdapter('openai-compatible:http://127.0.0.1:1/v1#m', {}, answering({ choices: [{ message: { content: null, reasoning_content: 'hmm' }, finish_reason: 'tool_calls' }] }));
+    const response = await adapter.generate(request('hi'), NEVER);
+    expect([response.text, response.finishReason, response.usage]).toEqual(['', 'other', {}]);
+  });
+
+  it('names the missing field when a 200 body has no choices', async () => {
+    const adapter = await createAdapter('openai-compatible:http://127.0.0.1:1/v1#m', {}, answering({ choices: [] }));
+    await expect(adapter.generate(request('hi'), NEVER)).rejects.toMatchObject({ code: 'BAD_RESPONSE', message: expect.stringContaining('choices') });
+  });
+});
