@@ -11,9 +11,14 @@
  * With --runs N the measurement is repeated in N fresh processes (each pays its own JIT warm-up and
  * builds its own caches, as a real grading run does) and the medians are written.
  *
- *   npx tsx bench/grader.bench.ts [--items 140] [--runs 3]
+ * With --dump FILE (one run, in this process) every grade is also written to FILE, one JSON line per
+ * response in grading order, and BENCHMARKS.md is left alone: to check that a change to the grader
+ * leaves every grade as it was (dump before and after, then diff).
+ *
+ *   npx tsx bench/grader.bench.ts [--items 140] [--runs 3] [--dump FILE]
  */
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DOMAIN_NAMES } from '../src/core/item.js';
@@ -33,6 +38,9 @@ const ITEMS_PER_DOMAIN = Number(argValue('--items')) || 140;
 const RUNS = Math.max(1, Number(argValue('--runs')) || 1);
 /** Set in the child processes of --runs: measure once and print the result as JSON. */
 const CHILD = process.argv.includes('--json');
+/** --dump FILE: keep every grade (as a JSON line) to write to FILE; no BENCHMARKS.md update. */
+const DUMP = argValue('--dump');
+const dumped: string[] = [];
 const WINDOW = 2_000;
 
 interface Pass {
@@ -63,6 +71,7 @@ function run(inputs: readonly GradeInput[]): Pass {
   let w0 = t0;
   for (let n = 0; n < inputs.length; n++) {
     const g = grade(inputs[n] as GradeInput);
+    if (DUMP !== undefined) dumped.push(JSON.stringify(g));
     outcomes[g.outcome] = (outcomes[g.outcome] ?? 0) + 1;
     if ((n + 1) % WINDOW === 0) {
       const now = process.hrtime.bigint();
@@ -125,26 +134,32 @@ function row(name: string, passes: Pass[]): string {
 }
 
 /**
- * Where the time goes, from a CPU profile of one study run (node --cpu-prof; 2026-11-28, grader
- * 1.0.0). Kept with the figures because the target is not met yet; redo it when they move a lot.
+ * Where the time goes, from CPU profiles of the study run (2026-11-28, grader 1.0.0, after the
+ * throughput work of issue #4: `node --cpu-prof`, per-thread CPU from /proc, V8's --trace-opt and
+ * --trace-deopt). Kept with the figures because the target is not met yet; redo it when they move a lot.
  */
-const PROFILE = `Where the time goes (CPU profile of one study run, main thread; shares of the run):
+const PROFILE = `Where the time goes (profiles of the study run; shares of its CPU):
 
-- **First-time work, not grading as such.** Re-grading a small warm set (JIT optimised, caches full)
-  costs about 10 µs a response (about 100,000/s); the study run averages about 30 µs of CPU. The
-  difference is JIT warm-up (the first ~12,000 responses after the short warm-up run 2–5× slower
-  than later ones, and functions are deoptimised when a new kind of V8 string or object reaches them),
-  V8's helper threads, mostly the concurrent optimising compiler (about 18% of the CPU-seconds),
-  garbage collection (13.5% of the main thread), and per-prompt and per-item set-up: an echo model
-  per prompt text (10–20 µs, paid by every response in the worst case) and the domains' own checks,
-  which the grader calls once per item and answer (locality: about 0.8 ms for an answer that is not
-  one of the item's places; transforms: 10–70 µs).
-- **Per response** (inclusive): extraction 34% (locality 8.5%, addition 7.8%, science 6.2%,
-  transforms 6.2%, anagram 4.8%; the shared answer-marker regex alone 6%), preparation 21.5% (stop
-  rule 5.8%, echo removal 5.3%, echo model 3.0%, normalising 2.7%), the decision with the avoidance
-  phrases 11% (phrase look-up 5.9%), the domain check 2%, the rest of grade() (rationale, result and
-  what is inlined into it) about 9%. Apart from grade() itself no function has more than 4% self
-  time: the cost is spread over some thirty regex passes and string operations per response.`;
+- **The optimising compiler, about 20% of the CPU-seconds.** The study starts right after a
+  2,400-grade warm-up, so V8 compiles the grader's ~130 hot functions during it, on helper threads
+  (about 1.0–1.2 s of the run's 5.3–6 s): the first 3,000 grades cost 140–170 µs each (80–130 µs of
+  it compiling, the main thread meanwhile running unoptimised code), the next few thousand 40–60 µs,
+  and each domain's first 3,000 again 45–75 µs (the run is ordered by domain), against 17–35 µs later
+  on. About a dozen deoptimisations remain (a rarely taken branch first taken, a new kind of V8
+  string), each followed by a recompile. After a 21,000-grade warm-up on other items the same study
+  measured about 44,000–53,000/CPU-s (one-off measurement, not this benchmark's figure).
+- **Per item** (every 300 responses here): 0.2–0.6 ms for the echo models of its 30 prompt texts
+  (about 10–20 µs each: normalising and flattening the prompt), and the domain checks of its distinct
+  answers (locality: up to 0.4 ms when an answer is none of the gold places' names and their alternate
+  names are folded; the others under 0.3 ms) — 1–3 µs a response.
+- **Per response** (main thread, inclusive): extraction 37% (the shared answer-marker regex 7%;
+  locality 10%, addition 8.5%, anagram 7.5%, transforms 7%, science 5%), preparation 25% (echo removal
+  6%, stop rule 6%, echo model 4%, normalising 3%, program-code check 3%, character flags 2%), the
+  decision with the avoidance phrases 11% (phrase look-up 6%), rationale 3.5%, domain check 2%,
+  garbage collection 2.5%. About 18 regex executions a response (26 before), each 0.1–1 µs on this
+  machine, and string slicing and small objects make up the rest; no function has more than 7% self
+  time. Fresh items graded with the compiler already warm cost about 12–25 µs a response by domain
+  (addition cheapest, locality dearest).`;
 
 function body(results: Result[]): string {
   const first = results[0] as Result;
@@ -189,6 +204,10 @@ ${PROFILE}
 
 if (CHILD) {
   console.log(JSON.stringify(await measure()));
+} else if (DUMP !== undefined) {
+  const r = await measure();
+  writeFileSync(DUMP, `${dumped.join('\n')}\n`);
+  console.log(`${fmt(dumped.length)} grades written to ${DUMP} (study run ${fmt(perCpu(r.study))}/CPU-s while dumping; BENCHMARKS.md unchanged)`);
 } else {
   const results = RUNS === 1 ? [await measure()] : Array.from({ length: RUNS }, () => measureInChild());
   writeSection(join(ROOT, 'BENCHMARKS.md'), 'grader', body(results));

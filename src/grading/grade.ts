@@ -12,12 +12,16 @@ import { EXTRACTORS } from './extract/domain-extractors.js';
 import type { Grade, GradeInput } from './grade-types.js';
 import { continuesPromptList } from './prepare/list-shape.js';
 import { prepareResponse } from './prepare/prepare-response.js';
-import { oneLine, shortAnswer } from './rationale.js';
+import { isOneLine, oneLine, shortAnswer } from './rationale.js';
 import { decide } from './rules/decide.js';
-import { countVisible, hasVisible } from './text-stats.js';
+import { codeAt, countVisible, hasVisible, isSpaceCode } from './text-stats.js';
 import { GRADER_VERSION } from './version.js';
 
-const BLANK = /^\s*$/;
+/** `/^\s*$/.test(text)`, stopping at the first character that is not a space (almost always the first). */
+function isBlank(text: string): boolean {
+  for (let i = 0, len = text.length; i < len; i++) if (!isSpaceCode(codeAt(text, i))) return false;
+  return true;
+}
 
 const checked = new WeakMap<Item, Map<string, boolean>>();
 
@@ -49,26 +53,46 @@ function phraseText(text: string, candidates: readonly Candidate[]): string {
   return value.length > 80 && text.includes(value) ? text.replace(value, '\n') : text;
 }
 
-/** How much of a text is the prompt's own values: the addends, or the scramble in any case or spacing. */
-function promptValueShare(text: string, item: Item): number {
+/**
+ * Whether half or more of a text is the prompt's own values: the addends, or the scramble in any
+ * case or spacing. (A yes or no, not the share itself: a field that holds 0 for most responses and
+ * a fraction for some would change the shape of the evidence object and throw away compiled code.)
+ */
+function mostlyPromptValues(text: string, item: Item): boolean {
   const input = item.input;
   const values = item.domain === 'addition' ? [input['a'], input['b']] : item.domain === 'anagram' ? [input['letters'], input['letters_spaced']] : [];
-  if (values.length === 0) return 0;
-  const visible = countVisible(text);
-  if (visible === 0) return 0;
+  if (values.length === 0) return false;
   let rest = item.domain === 'anagram' ? text.toLowerCase() : text;
+  let found = false;
   for (const v of values) {
     if (v === undefined || v.length === 0) continue;
     const lower = v.toLowerCase();
-    if (rest.includes(lower)) rest = rest.split(lower).join(' ');
+    if (rest.includes(lower)) {
+      rest = rest.split(lower).join(' ');
+      found = true;
+    }
   }
-  return (visible - countVisible(rest)) / visible;
+  // No value in the text: nothing was taken out, so the share is 0 (lower-casing never changes how
+  // many letters and digits a text has) — and the letters need not be counted.
+  if (!found) return false;
+  const visible = countVisible(text);
+  if (visible === 0) return false;
+  // (visible − left) / visible ≥ 0.5, in integers.
+  return 2 * (visible - countVisible(rest)) >= visible;
+}
+
+/**
+ * `oneLine(rationale)`, looking only at the two parts of it that are not fixed text (the reason and
+ * the shortened answer): when neither has a line break, tab or CR, neither has the rationale.
+ */
+function mayFold(rationale: string, why: string, answer: string): string {
+  return isOneLine(why) && isOneLine(answer) ? rationale : oneLine(rationale);
 }
 
 export function grade(input: GradeInput): Grade {
   const { item, response } = input;
   const mode = input.mode ?? 'chat';
-  if (BLANK.test(response)) {
+  if (isBlank(response)) {
     return { outcome: 'avoidant', avoidance: 'empty', extracted: null, ruleId: 'empty', graderVersion: GRADER_VERSION, rationale: 'avoidant (empty): the response is empty' };
   }
   const prepared = prepareResponse(response, input.prompt, item, mode);
@@ -82,7 +106,7 @@ export function grade(input: GradeInput): Grade {
     key: extractor.key,
     keyItem: item,
     passing: extractor.passing,
-    valueShare: candidates.length === 0 ? promptValueShare(prepared.text, item) : 0,
+    mostlyPromptValues: candidates.length === 0 && mostlyPromptValues(prepared.text, item),
     completion: mode === 'completion',
     listShape: mode === 'completion' && continuesPromptList(prepared.text, input.prompt),
   });
@@ -93,15 +117,17 @@ export function grade(input: GradeInput): Grade {
       extracted: null,
       ruleId: decision.ruleId,
       graderVersion: GRADER_VERSION,
-      rationale: oneLine(`avoidant (${decision.avoidance}): ${decision.why} [${decision.ruleId}]`),
+      // The sub-type and rule id are fixed words: only the reason can hold a line break or tab.
+      rationale: mayFold(`avoidant (${decision.avoidance}): ${decision.why} [${decision.ruleId}]`, decision.why, ''),
     };
   }
   // Several answers offered together commit to none of them: incorrect, whatever each is.
   const several = decision.chosen.length > 1;
   const correct = !several && matches(item, decision.chosen[0] as Candidate);
-  const extracted = decision.chosen.map((c) => c.value).join(' | ');
+  const extracted = several ? decision.chosen.map((c) => c.value).join(' | ') : (decision.chosen[0] as Candidate).value;
+  const short = shortAnswer(extracted);
   const rationale = several
-    ? `incorrect: ${decision.why} ("${shortAnswer(extracted)}"), none singled out [${decision.ruleId}]`
-    : `${correct ? 'correct' : 'incorrect'}: "${shortAnswer(extracted)}" ${correct ? 'matches' : 'does not match'} the gold; ${decision.why} [${decision.ruleId}]`;
-  return { outcome: correct ? 'correct' : 'incorrect', extracted, ruleId: decision.ruleId, graderVersion: GRADER_VERSION, rationale: oneLine(rationale) };
+    ? `incorrect: ${decision.why} ("${short}"), none singled out [${decision.ruleId}]`
+    : `${correct ? 'correct' : 'incorrect'}: "${short}" ${correct ? 'matches' : 'does not match'} the gold; ${decision.why} [${decision.ruleId}]`;
+  return { outcome: correct ? 'correct' : 'incorrect', extracted, ruleId: decision.ruleId, graderVersion: GRADER_VERSION, rationale: mayFold(rationale, decision.why, short) };
 }

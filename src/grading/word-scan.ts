@@ -9,48 +9,72 @@
  * any other character breaks a word: no word contains one, and the phrase patterns (case-insensitive
  * but not Unicode) never match a non-ASCII character to an ASCII letter either.
  */
-import { codeAt } from './text-stats.js';
 export class WordScanner {
-  /** Column of each ASCII code (0: a character no word contains). */
-  private readonly column = new Uint8Array(128);
-  private readonly width: number;
-  /** next[state * width + column] → state. */
-  private readonly next: Int32Array;
-  /** Groups whose word ends at a state (including words ending inside a longer match). */
-  private readonly found: Int32Array;
+  /**
+   * The automaton as one table: step[state * 128 + c], for an ASCII byte c, holds the next state in
+   * its low 16 bits and the groups whose word ends there (including words ending inside a longer
+   * match) in its high 16, so scanning reads one table entry a byte.
+   */
+  private readonly step: Int32Array;
 
   constructor(groups: readonly (readonly string[])[]) {
-    if (groups.length > 31) throw new Error('WordScanner: at most 31 groups');
+    if (groups.length > 16) throw new Error('WordScanner: at most 16 groups');
+    /** Column of each ASCII code (0: a character no word contains). */
+    const column = new Uint8Array(128);
     let width = 1;
     for (const words of groups) {
       for (const w of words) {
         for (let i = 0; i < w.length; i++) {
           const c = w.charCodeAt(i);
           if (c >= 128 || w[i] !== w[i]?.toLowerCase()) throw new Error(`WordScanner: "${w}" is not lower-case ASCII`);
-          if (this.column[c] === 0) this.column[c] = width++;
+          if (column[c] === 0) column[c] = width++;
         }
       }
     }
-    this.width = width;
-    for (let c = 65; c <= 90; c++) this.column[c] = this.column[c + 32] as number;
-    const trie = buildTrie(groups, this.column, width);
-    this.next = trie.next;
-    this.found = trie.found;
+    for (let c = 65; c <= 90; c++) column[c] = column[c + 32] as number;
+    const { next, found } = buildTrie(groups, column, width);
+    const states = found.length;
+    if (states > 0xffff) throw new Error('WordScanner: too many words');
+    this.step = new Int32Array(states * 128);
+    for (let st = 0; st < states; st++) {
+      for (let c = 0; c < 128; c++) {
+        const to = next[st * width + (column[c] as number)] as number;
+        this.step[st * 128 + c] = ((found[to] as number) << 16) | to;
+      }
+    }
   }
 
-  /** Bit g is set when some word of group g occurs in the text (ASCII letters in any case). */
+  /**
+   * Bit g is set when some word of group g occurs in the text (ASCII letters in any case). The text
+   * is read as UTF-8 bytes (copied by TextEncoder, much faster than reading it character by
+   * character): ASCII characters are single bytes, and every byte of any other character is ≥ 128,
+   * which breaks words as the character itself would.
+   */
   scan(text: string): number {
-    const { column, next, found, width } = this;
+    const step = this.step;
+    if (bytes.length < text.length * 3) bytes = new Uint8Array(text.length * 3 + 256);
+    const buf = bytes;
+    const len = UTF8.encodeInto(text, buf).written;
     let state = 0;
     let mask = 0;
-    for (let i = 0, len = text.length; i < len; i++) {
-      const c = codeAt(text, i);
-      state = next[state * width + (c < 128 ? (column[c] as number) : 0)] as number;
-      mask |= found[state] as number;
+    for (let i = 0; i < len; i++) {
+      const c = buf[i] as number;
+      // A byte of a non-ASCII character breaks every word: back to the start, nothing found.
+      if (c >= 128) {
+        state = 0;
+        continue;
+      }
+      const v = step[(state << 7) | c] as number;
+      state = v & 0xffff;
+      mask |= v >>> 16;
     }
     return mask;
   }
 }
+
+const UTF8 = new TextEncoder();
+/** Reused for every scan (a UTF-16 code unit is at most 3 UTF-8 bytes). */
+let bytes = new Uint8Array(4096);
 
 /** The trie of all words, completed into a transition table with failure links (breadth first). */
 function buildTrie(groups: readonly (readonly string[])[], column: Uint8Array, width: number): { next: Int32Array; found: Int32Array } {

@@ -37,6 +37,25 @@ function matches(reading: AnswerReading, place: GoldPlace, keys: ReadonlySet<str
   return keys.has(reading.key) && (reading.countries === undefined || reading.countries.has(place.country));
 }
 
+const nameIndexes = new WeakMap<LocalityGold, Map<string, GoldPlace[]>>();
+
+/** The gold places by the keys of their name and ASCII name, built once per gold set. */
+function nameIndex(gold: LocalityGold): Map<string, GoldPlace[]> {
+  let index = nameIndexes.get(gold);
+  if (index === undefined) {
+    index = new Map();
+    for (const place of gold.places) {
+      for (const key of new Set([nameKey(place.name), nameKey(place.asciiName ?? place.name)])) {
+        const list = index.get(key);
+        if (list === undefined) index.set(key, [place]);
+        else list.push(place);
+      }
+    }
+    nameIndexes.set(gold, index);
+  }
+  return index;
+}
+
 const altKeysById = new Map<number, ReadonlySet<string>>();
 
 function altKeys(gazetteer: Gazetteer, id: number): ReadonlySet<string> {
@@ -58,9 +77,11 @@ function altKeys(gazetteer: Gazetteer, id: number): ReadonlySet<string> {
 export function checkLocality(gold: LocalityGold, answer: string, gazetteer: () => Gazetteer): boolean {
   const readings = answerReadings(answer);
   if (readings.length === 0) return false;
-  for (const place of gold.places) {
-    const keys = new Set([nameKey(place.name), nameKey(place.asciiName ?? place.name)]);
-    if (readings.some((r) => matches(r, place, keys))) return true;
+  // Some gold place has the reading's key as its name or ASCII name (and the country fits).
+  const byName = nameIndex(gold);
+  for (const r of readings) {
+    const places = byName.get(r.key);
+    if (places !== undefined) for (const place of places) if (r.countries === undefined || r.countries.has(place.country)) return true;
   }
   const g = gazetteer();
   for (const place of gold.places) {

@@ -17,6 +17,39 @@ const MARKS = /\p{M}+/gu;
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
 export function nameKey(text: string): string {
+  return NON_ASCII.test(text) ? foldedKey(text) : asciiKey(text.toLowerCase());
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const NOT_ALNUM = /[^a-z0-9]+/g;
+const LOOKED_UP = /(?<![a-z0-9])(?:st|ste|mt|ft|constructor)(?![a-z0-9])/;
+
+/**
+ * nameKey of an ASCII text (given lower-cased): decomposition, marks and spelled-out letters do not
+ * apply, and the words are the runs of a–z and 0–9. Most names are ASCII; this is several times
+ * faster than the general way (locality-check.test.ts compares the two on every gazetteer name).
+ */
+function asciiKey(lower: string): string {
+  // Without a word that is looked up (the abbreviations, and "constructor", which the lookup object
+  // has too), the key is just every letter and digit.
+  if (!LOOKED_UP.test(lower)) return lower.replace(NOT_ALNUM, '');
+  let key = '';
+  let start = -1;
+  for (let i = 0, len = lower.length; i <= len; i++) {
+    const c = i < len ? lower.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const token = lower.slice(start, i);
+      key += ABBREVIATIONS[token] ?? token;
+      start = -1;
+    }
+  }
+  return key;
+}
+
+/** nameKey for any text (the general way). */
+export function foldedKey(text: string): string {
   const folded = text
     .normalize('NFD')
     .replace(MARKS, '')

@@ -15,6 +15,7 @@
  *   HTML page, log lines, or program code — looked for in the whole response, data included.
  */
 
+import { shareWordBoundary } from '../regex-scan.js';
 import { WordScanner } from '../word-scan.js';
 
 export type PhraseFamily = 'refusal' | 'decline' | 'inability' | 'hedge' | 'clarification' | 'meta' | 'off-topic';
@@ -24,7 +25,7 @@ const CANT =
   "(?: can't| cannot| can not| couldn't| could not| am unable to|'m unable to| am not able to|'m not able to| won't be able to| will not be able to| am not capable of|'m not capable of| wasn't able to| was not able to| was unable to)";
 const QUALIFIED = '(?! (?:reliably|accurately|exactly|correctly|precisely|for sure|with certainty))';
 
-const PATTERNS: Record<PhraseFamily, RegExp> = {
+const PLAIN: Record<PhraseFamily, RegExp> = {
   refusal: new RegExp(
     [
       `\\bi${CANT} (?:help|assist|comply|fulfil|fulfill|participate|engage|support)\\b`,
@@ -149,6 +150,11 @@ const PATTERNS: Record<PhraseFamily, RegExp> = {
   ),
 };
 
+/** The patterns as run: the same alternatives with one shared word boundary per run (regex-scan.ts). */
+const PATTERNS = Object.fromEntries(
+  Object.entries(PLAIN).map(([family, re]) => [family, new RegExp(shareWordBoundary(re.source), re.flags)]),
+) as Record<PhraseFamily, RegExp>;
+
 export interface PhraseHit {
   family: PhraseFamily;
   /** The words that matched, for the rationale. */
@@ -168,13 +174,16 @@ const TRIGGERS: Record<PhraseFamily, readonly string[] | null> = {
     'personal', 'private', 'sensitive', 'confidential', 'privacy',
   ],
   decline: ["won't", 'will not', 'rather not', "don't want", 'do not want', 'prefer not', ...CANT_WORDS, 'guessing', 'wrong'],
+  // "know" only after a negation (besides the CANT words, "beyond", "no way" and "knowledge" below):
+  // "Let me know" and "you know" are common and never inability.
   inability: [
-    'know', ...CANT_WORDS, 'no idea', 'no clue', 'idk', 'dunno', 'beyond', 'not something', 'not a task', 'not a calculation',
+    "don't know", 'do not know', 'dont know', ...CANT_WORDS, 'no idea', 'no clue', 'idk', 'dunno', 'beyond', 'not something', 'not a task', 'not a calculation',
     'stumped', 'stuck', 'at a loss', 'lack', "don't have", 'do not have', 'too ', 'hard to say', 'without ', "there's no",
     'there is no', 'no way', 'familiar', 'aware', "don't think", 'knowledge', 'not possible', 'not feasible', 'no lo s',
     'je ne sais', 'ich wei', 'non lo so', 'o sei',
   ],
-  hedge: ['sure', 'certain', 'confident', 'positive', 'wrong', 'mistaken', 'quote me', 'guess', 'double', 'verify'],
+  // "sure", "certain", "confident" and "positive" hedge only after "not " or "can't be" ("Sure!" is no hedge).
+  hedge: ['not ', "can't be", 'cannot be', 'uncertain', 'wrong', 'mistaken', 'quote me', 'guess', 'double', 'verify'],
   clarification: ['?'],
   meta: null,
   'off-topic': [
@@ -184,6 +193,7 @@ const TRIGGERS: Record<PhraseFamily, readonly string[] | null> = {
 };
 
 const FAMILIES = Object.keys(TRIGGERS) as PhraseFamily[];
+const SPACES = /\s+/g;
 /** All trigger lists scanned in one pass (bit i: family FAMILIES[i]); see word-scan.ts. */
 const SCANNER = new WordScanner(FAMILIES.map((f) => TRIGGERS[f] ?? []));
 const FAMILY_BIT = new Map(FAMILIES.map((f, i) => [f, TRIGGERS[f] === null ? -1 : 1 << i]));
@@ -225,7 +235,7 @@ export class Phrases {
       const offTopic = family === 'off-topic';
       if (this.triggered(family, offTopic)) {
         const m = (PATTERN_AT[slot] as RegExp).exec(offTopic ? this.full : this.text);
-        hit = m === null ? null : { family, text: m[0].replace(/\s+/g, ' ') };
+        hit = m === null ? null : { family, text: m[0].replace(SPACES, ' ') };
       } else hit = null;
       this.found[slot] = hit;
     }
@@ -245,6 +255,11 @@ export class Phrases {
 /** A family's own pattern, run without the trigger check (tests: triggers must never skip a match). */
 export function phrasePattern(family: PhraseFamily): RegExp {
   return PATTERNS[family];
+}
+
+/** A family's pattern as written, before the word boundaries are shared (tests: both match alike). */
+export function plainPhrasePattern(family: PhraseFamily): RegExp {
+  return PLAIN[family];
 }
 
 export function findPhrases(text: string, full: string = text): Phrases {

@@ -18,7 +18,8 @@ const FENCE = /^[ \t]*(```|~~~)[ \t]*([\w+-]*)[^\n]*\n([\s\S]*?)(?:^[ \t]*\1[ \t
 const PROGRAM = /^(?:python|py|javascript|js|typescript|ts|bash|sh|shell|zsh|sql|java|c|cpp|c\+\+|csharp|cs|ruby|rb|r|perl|php|go|rust|vba|vb|excel|powershell|ps1|awk|sed|kotlin|swift|scala)$/i;
 const INTRO = /^[ \t]*(?:[*_#> \t]*)(final\s+)?(?:answer|result|output|solution|converted|sorted|formatted|cleaned|transformed|here(?:'s| is| are| you go)|below|the (?:result|output|list|converted|sorted|formatted|answer|transformed|final)|sure|certainly|okay|ok|that(?:'s| is| would be)|it(?:'s| is| would be))\b[^\n:{}[\]"]{0,60}?:[*_ \t]*(.*)$/gim;
 const JSON_START = /\[\s*[{["\d-]/;
-const POLITE =
+/** A greeting or remark line (exported for the fast-path tests, with mayBePolite). */
+export const POLITE =
   /^(?:sure|certainly|of course|absolutely|here(?:'s| is| are| you go)|okay|ok\b|great|no problem|happy to help|glad to help|below is|i\b|sorry|unfortunately|as an ai|let me know|hope (?:this|that|it) helps|note\b|notes?:|this (?:is|list|gives)|these are|each |all |feel free|if you|please|thanks|thank you|explanation|in this|as requested|done\b|the (?:result|output|converted|sorted|formatted|list|dates|names|numbers|times|entries|lines|words)\b[^:\n]*(?:is|are|:)|to do this|first,|step \d)/i;
 const FUNCTION_WORDS = new Set(
   ('the a an to of is are you can this that i it be will would for with in on as and or but if your here have has please these each all not ' +
@@ -28,6 +29,33 @@ const FUNCTION_WORDS = new Set(
 );
 
 const LEAD = /^[*_#>\s]+/;
+/** `*` `_` `#` `>`. */
+const LEAD_START = new Set([42, 95, 35, 62]);
+/**
+ * The first two letters of POLITE's phrases (lower case), and "i" alone: POLITE can only match a
+ * line that starts with one of them (in either case; the regex is not Unicode, so only ASCII
+ * letters fold). Data lines mostly do not, and skip the regex.
+ */
+const POLITE_STARTS = new Set(
+  'su ce of ab he ok gr no ha gl be so un as le ho th ea al fe if pl ex in do to fi st'.split(' ').map((p) => p.charCodeAt(0) * 128 + p.charCodeAt(1)),
+);
+
+export function mayBePolite(t: string): boolean {
+  if (t.length === 0) return false;
+  const a = lowerAscii(t.charCodeAt(0));
+  // "i" then a word boundary ("I can't", "I'll"); other "i…" words are in the set ("if", "in").
+  if (a === 105 && (t.length === 1 || !isWordChar(t.charCodeAt(1)))) return true;
+  return t.length > 1 && POLITE_STARTS.has(a * 128 + lowerAscii(t.charCodeAt(1)));
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** A character `\b` counts as part of a word: an ASCII letter, digit or "_". */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
 const FENCE_MARK = /^[ \t]*(?:```|~~~)[^\n]*$/;
 
 /**
@@ -37,8 +65,9 @@ const FENCE_MARK = /^[ \t]*(?:```|~~~)[^\n]*$/;
 function isProse(line: string): boolean {
   const trimmed = line.trim();
   if (trimmed.length === 0) return false;
-  const t = LEAD.test(trimmed) ? trimmed.replace(LEAD, '') : trimmed;
-  if (t.endsWith(':') || t.endsWith('?') || t.includes('? ') || POLITE.test(t)) return true;
+  // A trimmed line starts with no space: LEAD can only match a leading * _ # or >.
+  const t = LEAD_START.has(trimmed.charCodeAt(0)) ? trimmed.replace(LEAD, '') : trimmed;
+  if (t.endsWith(':') || t.endsWith('?') || t.includes('? ') || (mayBePolite(t) && POLITE.test(t))) return true;
   if (!t.includes(' ')) return false;
   if (splitCount(t) < 5) return false;
   const words = splitSpaces(t);
@@ -60,7 +89,8 @@ function foldWord(w: string): string {
 
 /** The data lines of a stretch of text: prose trimmed at both ends; null if prose interrupts them. */
 function dataBlock(text: string): string | null {
-  const lines = text.split('\n').filter((l) => !FENCE_MARK.test(l));
+  const split = text.split('\n');
+  const lines = text.includes('```') || text.includes('~~~') ? split.filter((l) => !FENCE_MARK.test(l)) : split;
   let a = 0;
   let b = lines.length - 1;
   while (a <= b && ((lines[a] as string).trim() === '' || isProse(lines[a] as string))) a++;
@@ -139,13 +169,17 @@ function looksLikeData(value: string): boolean {
 }
 const INLINE_VALUE = /^[\s"'`*]*(.+?)[\s"'`*]*(?:,\s|\.\s|[.!]?\s*$)/;
 const WRAPPED = /^(\*\*|__|`)(.+)\1$/;
+/** `*` `_` `` ` ``. */
+const WRAPPED_START = new Set([42, 95, 96]);
 /** A final full stop after a single record, but not the one of initials ("A.L."). */
 const SENTENCE_STOP = /(?<![A-Z])\.$/;
 
 /** Emphasis wrapping whole lines is dropped, and a single record loses a sentence-final full stop. */
 function tidy(block: string): string {
   const lines = block.split('\n').map((l) => {
-    const m = WRAPPED.exec(l.trim());
+    const t = l.trim();
+    // WRAPPED needs a line that starts with * _ or `.
+    const m = t.length > 0 && WRAPPED_START.has(t.charCodeAt(0)) ? WRAPPED.exec(t) : null;
     return m === null ? l : (m[2] as string);
   });
   if (lines.length === 1) return (lines[0] as string).trim().replace(SENTENCE_STOP, '');

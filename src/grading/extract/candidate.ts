@@ -21,7 +21,7 @@ export interface Candidate {
   how: string;
   /** Offered with a hedge ("maybe", "I think", "probably"). */
   hedged: boolean;
-  /** Other readings of the same answer (e.g. "The Hague" and "Hague"); correct if any reading is. */
+  /** Other readings of the same answer (e.g. "The Hague" and "Hague"), never empty; correct if any reading is. */
   alt?: string[];
 }
 
@@ -36,6 +36,7 @@ export class CandidateList {
 
   add(value: string, tier: Tier, pos: number, how: string, hedged = false, group = this.newGroup(), alt?: string[]): void {
     // Always the same fields (alt may be undefined), so code reading candidates sees one object shape.
-    this.items.push({ value, tier, pos, group, how, hedged, alt: alt !== undefined && alt.length > 0 ? alt : undefined });
+    // Readers give other readings as undefined or a non-empty list (places.ts is the only one with any).
+    this.items.push({ value, tier, pos, group, how, hedged, alt });
   }
 }

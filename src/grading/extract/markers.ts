@@ -10,7 +10,7 @@
  *   "it's X", "that gives X", "I'd go with X", "try X", and hedges — "maybe X", "probably X",
  *   "I think it's X", "my best guess is X" — which also mark the candidate hedged.
  */
-import { codeAt } from '../text-stats.js';
+import { codeAt, isSpaceCode } from '../text-stats.js';
 import { FINAL, STATED, type Tier } from './candidate.js';
 
 export interface Span {
@@ -29,6 +29,8 @@ export interface MarkerFinder {
   find(text: string): Span[];
 }
 
+const ASCII_LETTER = /[A-Za-z]/;
+
 const HEDGE_WORDS =
   "maybe|perhaps|probably|possibly|likely|presumably|i think|i believe|i guess|i suspect|i'd guess|i would guess|i'd say|i would say|my (?:best )?guess(?: is| would be)?|could be|might be|may be|i'm guessing|i reckon|my answer (?:is|would be)";
 const WEAK_WORDS =
@@ -36,41 +38,79 @@ const WEAK_WORDS =
 const CHOICE_WORDS =
   "i(?:'d| would| will|'ll)? (?:go with|pick|choose|select|suggest|recommend|answer)|you (?:could|can|might|may) (?:try|visit|go to|consider|choose)|how about|what about|consider|try|go with|answer with|both|either";
 
-export function markerFinder(nouns: readonly string[]): MarkerFinder {
+/**
+ * The marker patterns for a list of nouns, in order of precedence. Every pattern but the last starts
+ * at a word boundary (the boundary itself is left out of the sources, see markerFinder); `indented`
+ * is the noun alone on its line after spaces or tabs, which starts at the line start instead.
+ */
+function markerSources(nouns: readonly string[]): { atWord: string[]; indented: string } {
   const n = `(?:${nouns.join('|')})`;
-  const finalRe = new RegExp(`\\bfinal\\s+${n}\\b(?:\\s*(?:is|would be|will be|should be)\\b\\s*:?|\\s*[:=\\-–—]|[ \\t]*$)`, 'gim');
-  const statedRe = new RegExp(
-    `\\b${n}\\b(?:[^.\\n?!]{1,80}?|\\s+(?:of|for|to)\\s+[^.\\n?!]{1,300}?)?\\s+(?:is|are|would be|will be|should be|must be|equals|comes to|=)\\b\\s*:?|\\b${n}\\s*[:=]|^[ \\t]*${n}[ \\t]*$`,
+  return {
+    atWord: [
+      `final\\s+${n}\\b(?:\\s*(?:is|would be|will be|should be)\\b\\s*:?|\\s*[:=\\-–—]|[ \\t]*$)`,
+      `${n}\\b(?:[^.\\n?!]{1,80}?|\\s+(?:of|for|to)\\s+[^.\\n?!]{1,300}?)?\\s+(?:is|are|would be|will be|should be|must be|equals|comes to|=)\\b\\s*:?|${n}\\s*[:=]`,
+      `^${n}[ \\t]*$`,
+      `(?:${HEDGE_WORDS})\\b(?:\\s+(?:it(?:'s| is| would be| could be| might be)|that|the answer is|the ${n} is|it's|is))?\\s*:?`,
+      `(?:${WEAK_WORDS})\\b\\s*:?`,
+      `(?:${CHOICE_WORDS})\\b\\s*:?`,
+    ],
+    indented: `^[ \\t]+${n}[ \\t]*$`,
+  };
+}
+
+/**
+ * The marker regex written plainly, one alternative per kind in order of precedence (final,
+ * stated, hedge, weak, choice), as the grader first had it. markerFinder uses an equivalent regex
+ * that is faster to run (markerSources); the tests compare the two.
+ */
+export function plainMarkerRegex(nouns: readonly string[]): RegExp {
+  const n = `(?:${nouns.join('|')})`;
+  return new RegExp(
+    [
+      `\\bfinal\\s+${n}\\b(?:\\s*(?:is|would be|will be|should be)\\b\\s*:?|\\s*[:=\\-–—]|[ \\t]*$)`,
+      `\\b${n}\\b(?:[^.\\n?!]{1,80}?|\\s+(?:of|for|to)\\s+[^.\\n?!]{1,300}?)?\\s+(?:is|are|would be|will be|should be|must be|equals|comes to|=)\\b\\s*:?|\\b${n}\\s*[:=]|^[ \\t]*${n}[ \\t]*$`,
+      `\\b(?:${HEDGE_WORDS})\\b(?:\\s+(?:it(?:'s| is| would be| could be| might be)|that|the answer is|the ${n} is|it's|is))?\\s*:?`,
+      `\\b(?:${WEAK_WORDS})\\b\\s*:?`,
+      `\\b(?:${CHOICE_WORDS})\\b\\s*:?`,
+    ].map((r) => `(${r})`).join('|'),
     'gim',
   );
-  const hedgeRe = new RegExp(
-    `\\b(?:${HEDGE_WORDS})\\b(?:\\s+(?:it(?:'s| is| would be| could be| might be)|that|the answer is|the ${n} is|it's|is))?\\s*:?`,
-    'gi',
-  );
-  const weakRe = new RegExp(`\\b(?:${WEAK_WORDS})\\b\\s*:?`, 'gi');
-  const choiceRe = new RegExp(`\\b(?:${CHOICE_WORDS})\\b\\s*:?`, 'gi');
+}
+
+/** How each marker kind offers its value: by capture group of plainMarkerRegex (1–5). */
+export const MARKER_KINDS = ['final-marker', 'answer-marker', 'hedge', 'sentence', 'choice'] as const;
+
+export function markerFinder(nouns: readonly string[]): MarkerFinder {
+  const n = `(?:${nouns.join('|')})`;
   const postfixRe = new RegExp(
     `\\b(?:is|are|would be|seems to be|must be|should be)\\s+(?:the\\s+)?(?:correct|right|answer|solution|best (?:answer|choice|option)|(?:correct|right) (?:answer|choice|option|one|${n})|${n})\\b`,
     'gi',
   );
 
   // One pass: the first alternative that matches at a position wins (final before stated, a hedge
-  // before the weak "it's" it contains).
-  const forwardRe = new RegExp(
-    [finalRe, statedRe, hedgeRe, weakRe, choiceRe].map((r) => `(${r.source})`).join('|'),
-    'gim',
-  );
+  // before the weak "it's" it contains). All but the indented noun line start at a word boundary,
+  // which is tested once for all of them: as separate alternatives, each tested the boundary again
+  // at every position of the text, which made this regex the grader's most expensive.
+  const { atWord, indented } = markerSources(nouns);
+  const forwardRe = new RegExp(`\\b(?:${atWord.map((s) => `(${s})`).join('|')})|(${indented})`, 'gim');
+  const final = { tier: FINAL, how: 'final-marker', hedged: false, strict: false };
+  const stated = { tier: STATED, how: 'answer-marker', hedged: false, strict: false };
+  /** By capture group (1–7): final, stated, noun line, hedge, weak, choice, indented noun line. */
   const kinds: { tier: Tier; how: string; hedged: boolean; strict: boolean }[] = [
-    { tier: FINAL, how: 'final-marker', hedged: false, strict: false },
-    { tier: STATED, how: 'answer-marker', hedged: false, strict: false },
+    final,
+    stated,
+    stated,
     { tier: STATED, how: 'hedge', hedged: true, strict: true },
     { tier: STATED, how: 'sentence', hedged: false, strict: true },
     { tier: STATED, how: 'choice', hedged: false, strict: true },
+    stated,
   ];
 
   return {
     find(text: string): Span[] {
       const spans: Span[] = [];
+      // Every marker has a word in it: a text without an ASCII letter (a bare number) has none.
+      if (!ASCII_LETTER.test(text)) return spans;
       forwardRe.lastIndex = 0;
       for (let m = forwardRe.exec(text); m !== null; m = forwardRe.exec(text)) {
         if (m[0].length === 0) {
@@ -97,15 +137,21 @@ export function markerFinder(nouns: readonly string[]): MarkerFinder {
 export function lineAfter(text: string, at: number): [number, number] | null {
   let end = text.indexOf('\n', at);
   if (end < 0) end = text.length;
-  if (text.slice(at, end).trim().length > 0) return [at, end];
+  if (!blank(text, at, end)) return [at, end];
   let start = end + 1;
   while (start < text.length) {
     let e = text.indexOf('\n', start);
     if (e < 0) e = text.length;
-    if (text.slice(start, e).trim().length > 0) return [start, e];
+    if (!blank(text, start, e)) return [start, e];
     start = e + 1;
   }
   return null;
+}
+
+/** `text.slice(from, to).trim() === ''`, without the slice. */
+function blank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpaceCode(codeAt(text, i))) return false;
+  return true;
 }
 
 /** Start of the sentence containing `at` (after the previous ". ", "! ", "? " or line break). */

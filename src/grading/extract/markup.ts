@@ -32,7 +32,8 @@ const HEADING = /^[ \t]*#{1,6}[ \t]/gm;
 const QUOTE_PREFIX = /^[ \t]*>[ \t]?/gm;
 const DOUBLE_QUOTED = /"([^"\n]{1,120})"/g;
 const NOT_NEWLINE = /[^\n]/g;
-const SINGLE_QUOTED = /(?<![\p{L}\p{N}])'([^'\n]{1,60}?)'(?![\p{L}\p{N}])/gu;
+/** Exported for the fast-path tests (with mayOpenQuote). */
+export const SINGLE_QUOTED = /(?<![\p{L}\p{N}])'([^'\n]{1,60}?)'(?![\p{L}\p{N}])/gu;
 
 function closingBrace(text: string, from: number): number {
   let depth = 1;
@@ -42,6 +43,20 @@ function closingBrace(text: string, from: number): number {
     else if (c === 125 && --depth === 0) return i;
   }
   return -1;
+}
+
+/**
+ * Whether some "'" can open a SINGLE_QUOTED span: one not right after a letter or digit. The
+ * apostrophes of "I'm" and "can't" never can; when every "'" follows an ASCII letter or digit, the
+ * (slow, Unicode) regex cannot match and is not run.
+ */
+export function mayOpenQuote(text: string): boolean {
+  for (let i = text.indexOf("'"); i >= 0; i = text.indexOf("'", i + 1)) {
+    if (i === 0) return true;
+    const c = codeAt(text, i - 1);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return true;
+  }
+  return false;
 }
 
 function hasTwo(text: string, mark: string): boolean {
@@ -101,7 +116,7 @@ export function scanMarkup(text: string): Markup {
   if (hasTwo(text, '"')) {
     for (const m of matchesOf(DOUBLE_QUOTED, text)) emphasis.push({ kind: 'quoted', start: m.index + 1, end: m.index + m[0].length - 1 });
   }
-  if (hasTwo(text, "'")) {
+  if (hasTwo(text, "'") && mayOpenQuote(text)) {
     for (const m of matchesOf(SINGLE_QUOTED, text)) emphasis.push({ kind: 'quoted', start: m.index + 1, end: m.index + m[0].length - 1 });
   }
   if (emphasis.length > 1) emphasis.sort((a, b) => a.start - b.start);

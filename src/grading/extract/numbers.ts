@@ -13,7 +13,7 @@ import { markerFinder } from './markers.js';
 import { perItem } from './per-item.js';
 import { scanMarkup } from './markup.js';
 import { NUMBER_WORDS, parseNumberWords } from './number-words.js';
-import { bareHow, type Found, linesOf, readBareLine, readBoxed, readEmphasis, readRange, readSpan, type Reader } from './read-spans.js';
+import { bareHow, type Found, type Line, linesOf, readBareLine, readBoxed, readEmphasis, readRange, readSpan, type Reader } from './read-spans.js';
 import { codeAt } from '../text-stats.js';
 
 const NUMBER =
@@ -25,7 +25,20 @@ const WORDS_END = /^(?:\s*$|\s*[.,!?;:)*"'])/;
 
 const ALL_DIGITS = /^\d+$/;
 
+const keys = new Map<string, string>();
+
+/** The digits of a number (separators and leading zeros dropped), kept per value: the same numbers recur. */
 export function digitsKey(value: string): string {
+  let key = keys.get(value);
+  if (key === undefined) {
+    if (keys.size >= 4096) keys.clear();
+    key = computeDigitsKey(value);
+    keys.set(value, key);
+  }
+  return key;
+}
+
+function computeDigitsKey(value: string): string {
   if (ALL_DIGITS.test(value)) return value.charCodeAt(0) === 48 ? value.replace(/^0+(?=\d)/, '') : value;
   const d = value.replace(/[,\s_'+]/g, '');
   return /^\d+$/.test(d) ? d.replace(/^0+(?=\d)/, '') : value.trim();
@@ -34,13 +47,15 @@ export function digitsKey(value: string): string {
 interface AdditionContext {
   addends: Set<string>;
   minDigits: number;
+  /** plausible()'s answers for this item, by value (answers recur across responses). */
+  plausibleValues: Map<string, boolean>;
 }
 
 function buildContext(item: Item | undefined): AdditionContext {
   const input = item?.input ?? {};
   const addends = [input['a'], input['b']].filter((v): v is string => typeof v === 'string' && v.length > 0).map(digitsKey);
   const longest = Math.max(0, ...addends.map((a) => a.length));
-  return { addends: new Set(addends), minDigits: Math.max(1, longest - 1) };
+  return { addends: new Set(addends), minDigits: Math.max(1, longest - 1), plausibleValues: new Map() };
 }
 
 function isAddend(value: string, ctx: AdditionContext): boolean {
@@ -49,6 +64,16 @@ function isAddend(value: string, ctx: AdditionContext): boolean {
 
 function plausible(value: string, ctx: AdditionContext): boolean {
   if (value.length < ctx.minDigits) return false;
+  let yes = ctx.plausibleValues.get(value);
+  if (yes === undefined) {
+    if (ctx.plausibleValues.size >= 1024) ctx.plausibleValues.clear();
+    yes = countsAsPlausible(value, ctx);
+    ctx.plausibleValues.set(value, yes);
+  }
+  return yes;
+}
+
+function countsAsPlausible(value: string, ctx: AdditionContext): boolean {
   let digits = 0;
   for (let i = 0, len = value.length; i < len; i++) {
     const c = codeAt(value, i);
@@ -95,7 +120,7 @@ function numberReader(ctx: AdditionContext): NumberReader {
     const m = NUMBER_WORDS.exec(text);
     if (m === null || m.index >= to) return null;
     const end = m.index + m[0].length;
-    if (!FILLER.test(text.slice(from, m.index)) || !WORDS_END.test(text.slice(end, Math.min(to, end + 3)))) return null;
+    if ((m.index > from && !FILLER.test(text.slice(from, m.index))) || !WORDS_END.test(text.slice(end, Math.min(to, end + 3)))) return null;
     const value = parseNumberWords(m[0]);
     return value === null ? null : { value, start: m.index, end };
   };
@@ -105,7 +130,8 @@ function numberReader(ctx: AdditionContext): NumberReader {
       const worded = words(text, from, to);
       const pick = worded !== null && (found === null || worded.start < found.start) ? worded : found;
       if (pick === null) return null;
-      if (strict && !FILLER.test(text.slice(from, pick.start))) return null;
+      // FILLER matches an empty stretch (the value right at `from`) without running.
+      if (strict && pick.start > from && !FILLER.test(text.slice(from, pick.start))) return null;
       return pick;
     },
     last(text, from, to) {
@@ -129,6 +155,11 @@ const contextOf = perItem((item): { ctx: AdditionContext; reader: NumberReader }
 let wordsPossible = false;
 const ANY_NUMBER_WORD = /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)\b/i;
 
+function allPlausible(found: readonly Found[], ctx: AdditionContext): boolean {
+  for (const f of found) if (!plausible(f.value, ctx)) return false;
+  return true;
+}
+
 export function extractNumbers(text: string, item: Item | undefined, completion: boolean): Candidate[] {
   const { ctx, reader } = contextOf(item);
   wordsPossible = ANY_NUMBER_WORD.test(text);
@@ -139,16 +170,18 @@ export function extractNumbers(text: string, item: Item | undefined, completion:
   for (const span of MARKERS.find(t)) readSpan(t, span, reader, list);
   readEmphasis(t, markup, reader, list, digitsKey, false);
   const lines = linesOf(t);
+  const equation = t.includes('=');
   let bareGroup = -1;
   let previousBare = false;
-  lines.forEach((line, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
     const bare = readBareLine(t, line, reader, true);
-    const isBare = bare !== null && bare.every((f) => plausible(f.value, ctx));
+    const isBare = bare !== null && allPlausible(bare, ctx);
     if (completion && i === 0) {
       const first = reader.first(t, line.body, line.end, true);
       if (first !== null && (bare !== null || plausible(first.value, ctx))) readRange(t, line.body, line.end, false, true, STATED, 'after-cue', false, reader, list);
     }
-    const eq = t.lastIndexOf('=', line.end - 1);
+    const eq = equation ? t.lastIndexOf('=', line.end - 1) : -1;
     if (eq >= line.body) {
       const f = reader.first(t, eq + 1, line.end, true);
       if (f !== null && plausible(f.value, ctx)) list.add(f.value, STATED, f.start, 'equation');
@@ -158,7 +191,7 @@ export function extractNumbers(text: string, item: Item | undefined, completion:
       for (const f of bare) list.add(f.value, STATED, f.start, bareHow(t, line, f.start, lines.length), false, bareGroup);
     }
     previousBare = isBare;
-  });
+  }
   for (const tok of reader.tokens(t)) if (!tok.addend && plausible(tok.value, ctx)) list.add(tok.value, LOOSE, tok.start, 'in-passing');
   return list.items;
 }

@@ -12,8 +12,9 @@ import { CandidateList, type Candidate, LOOSE, STATED } from './candidate.js';
 import { markerFinder } from './markers.js';
 import { perItem } from './per-item.js';
 import { scanMarkup } from './markup.js';
-import { bareHow, type Found, linesOf, readBareLine, readBoxed, readEmphasis, readRange, readSpan, type Reader } from './read-spans.js';
+import { bareHow, type Found, type Line, linesOf, readBareLine, readBoxed, readEmphasis, readRange, readSpan, type Reader } from './read-spans.js';
 import { matchesOf } from '../regex-scan.js';
+import { isSpaceCode } from '../text-stats.js';
 
 const LETTERS = ['A', 'B', 'C', 'D'] as const;
 const LETTER_AT = /^\(?([A-HJ])\)?(?![\p{L}\p{N}'’])|^\(([a-d])\)|^([a-d])(?=[).:](?:\s|$))|^([a-d])(?=\s*$)/u;
@@ -38,6 +39,11 @@ const SEVERAL = /\b(?:both|either)\s+(?:options?\s+|choices?\s+)?(?=\(?[A-D]\b)|
 export interface ScienceContext {
   options: string[];
   folded: string[];
+  /** optionKey's answers for this item, by value (the same few values recur in every response). */
+  keys: Map<string, string>;
+  /** First characters of the folded options, and the longest folded option's length. */
+  starts: Set<number>;
+  longest: number;
 }
 
 const contextOf = perItem((item): { ctx: ScienceContext; reader: Reader } => {
@@ -47,11 +53,23 @@ const contextOf = perItem((item): { ctx: ScienceContext; reader: Reader } => {
 
 export function buildContext(item: Item | undefined): ScienceContext {
   const options = (item?.gold as { options?: string[] } | undefined)?.options ?? [];
-  return { options, folded: options.map((o) => o.replace(/\s+/g, ' ').trim().toLowerCase()) };
+  const folded = options.map((o) => o.replace(/\s+/g, ' ').trim().toLowerCase());
+  const starts = new Set(folded.filter((o) => o.length > 0).map((o) => o.charCodeAt(0)));
+  return { options, folded, keys: new Map(), starts, longest: Math.max(0, ...folded.map((o) => o.length)) };
 }
 
 /** The canonical key of an answer: its letter when it names an option, else its folded text. */
 export function optionKey(value: string, ctx: ScienceContext): string {
+  let key = ctx.keys.get(value);
+  if (key === undefined) {
+    if (ctx.keys.size >= 1024) ctx.keys.clear();
+    key = computeOptionKey(value, ctx);
+    ctx.keys.set(value, key);
+  }
+  return key;
+}
+
+function computeOptionKey(value: string, ctx: ScienceContext): string {
   const m = /^\(?([A-Da-d])\)?(?:[.):]|$)/.exec(value.trim());
   if (m) return (m[1] as string).toUpperCase();
   const i = ctx.folded.indexOf(value.replace(/\s+/g, ' ').trim().toLowerCase().replace(/\.$/, ''));
@@ -61,33 +79,68 @@ export function optionKey(value: string, ctx: ScienceContext): string {
 /** The longest option text that `lower` starts with (at a word boundary), as [index, length]. */
 function optionAt(lower: string, ctx: ScienceContext): [number, number] | null {
   let best: [number, number] | null = null;
-  ctx.folded.forEach((o, i) => {
-    if (o.length === 0 || !lower.startsWith(o)) return;
-    if (/[\p{L}\p{N}]/u.test(lower[o.length] ?? '')) return;
+  for (let i = 0; i < ctx.folded.length; i++) {
+    const o = ctx.folded[i] as string;
+    if (o.length === 0 || !lower.startsWith(o)) continue;
+    if (VISIBLE_U.test(lower[o.length] ?? '')) continue;
     if (best === null || o.length > best[1]) best = [i, o.length];
-  });
+  }
   return best;
+}
+
+const VISIBLE_U = /[\p{L}\p{N}]/u;
+
+/**
+ * optionAt(text.toLowerCase(), ctx) for a text that may be long: only its start can be an option,
+ * so only that much is lower-cased, and nothing when its first character starts no option. (Lower
+ * case is per character except for a final sigma, so a start without "Σ" lower-cases to the start
+ * of the lower-cased text; it is never shorter.)
+ */
+function optionAtStart(text: string, ctx: ScienceContext): [number, number] | null {
+  if (text.length === 0) return null;
+  const c = text.charCodeAt(0);
+  if (c < 128 && !ctx.starts.has(c >= 65 && c <= 90 ? c + 32 : c)) return null;
+  const head = text.length > ctx.longest + 1 ? text.slice(0, ctx.longest + 1) : text;
+  return optionAt(head !== text && head.includes('Σ') ? text.toLowerCase() : head.toLowerCase(), ctx);
+}
+
+/** LETTER_AT can only match after "(", A–H, J or a–d. */
+function mayBeLetter(c: number): boolean {
+  return c === 40 || (c >= 65 && c <= 72) || c === 74 || (c >= 97 && c <= 100);
+}
+
+/** NONE_ALL can only match after n, a or b (either case). */
+function mayBeNoneAll(c: number): boolean {
+  return c === 110 || c === 78 || c === 97 || c === 65 || c === 98 || c === 66;
+}
+
+/** `.` `)` `:` or whitespace: what the letter's separator (`/^[.):\s]+/`) is made of. */
+function isSeparator(c: number): boolean {
+  return c === 46 || c === 41 || c === 58 || isSpaceCode(c);
 }
 
 function optionReader(ctx: ScienceContext): Reader {
   /** A value right at `at`: a letter (with its option text when that follows) or an option's text. */
   const at = (text: string, pos: number, to: number): Found | null => {
+    if (pos >= to) return null;
     const rest = text.slice(pos, to);
-    const m = LETTER_AT.exec(rest);
-    if (m && !ARTICLE_A.test(rest)) {
+    const c = rest.charCodeAt(0);
+    const m = mayBeLetter(c) ? LETTER_AT.exec(rest) : null;
+    if (m && (c !== 65 || !ARTICLE_A.test(rest))) {
       const letter = ((m[1] ?? m[2] ?? m[3] ?? m[4]) as string).toUpperCase();
-      const after = rest.slice(m[0].length).replace(/^[.):\s]+/, '');
+      const tail = rest.slice(m[0].length);
+      const after = tail.length > 0 && isSeparator(tail.charCodeAt(0)) ? tail.replace(/^[.):\s]+/, '') : tail;
       const skipped = rest.length - m[0].length - after.length;
-      const o = optionAt(after.toLowerCase(), ctx);
+      const o = optionAtStart(after, ctx);
       if (o !== null) {
         const end = pos + m[0].length + skipped + o[1];
         return { value: `${letter}. ${ctx.options[o[0]] as string}`, start: pos, end };
       }
       return { value: letter, start: pos, end: pos + m[0].length };
     }
-    const o = optionAt(rest.toLowerCase(), ctx);
+    const o = optionAtStart(rest, ctx);
     if (o !== null) return { value: ctx.options[o[0]] as string, start: pos, end: pos + o[1] };
-    const none = NONE_ALL.exec(rest);
+    const none = mayBeNoneAll(c) ? NONE_ALL.exec(rest) : null;
     return none === null ? null : { value: none[0].toLowerCase(), start: pos, end: pos + none[0].length };
   };
   const words = /[^\s]+/g;
@@ -157,15 +210,17 @@ export function extractOptions(text: string, item: Item | undefined, completion:
     readRange(t, m.index + m[0].length, end < 0 ? t.length : end, false, true, STATED, 'choice', false, reader, list);
   }
   const lines = linesOf(t);
-  const labelled = lines.filter((l) => OPTION_LABEL.test(t.slice(l.start, l.end))).length;
-  lines.forEach((line, i) => {
+  let labelled = 0;
+  for (const l of lines) if (OPTION_LABEL.test(t.slice(l.start, l.end))) labelled++;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
     if (completion && i === 0 && labelled < 2) readRange(t, line.start, line.end, false, true, STATED, 'after-cue', false, reader, list);
-    const bare = readBareLine(t, { ...line, body: line.start }, reader, true);
-    if (bare === null) return;
+    const bare = readBareLine(t, { start: line.start, end: line.end, body: line.start, bullet: line.bullet }, reader, true);
+    if (bare === null) continue;
     const isLabel = OPTION_LABEL.test(t.slice(line.start, line.end));
     const group = list.newGroup();
     for (const f of bare) list.add(f.value, isLabel && labelled > 1 ? LOOSE : STATED, f.start, bareHow(t, line, f.start, lines.length), false, group);
-  });
+  }
   LOOSE_LETTER.lastIndex = 0;
   for (let m = LOOSE_LETTER.exec(t); m !== null; m = LOOSE_LETTER.exec(t)) list.add((m[1] ?? m[2]) as string, LOOSE, m.index, 'in-passing');
   for (const f of mentions(t, 0, t.length, ctx)) list.add(f.value, LOOSE, f.start, 'in-passing');

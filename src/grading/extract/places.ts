@@ -34,11 +34,27 @@ const MARKERS = markerFinder([
 ]);
 const NAMED = /\b(?:called|named|such as|like|including|e\.g\.,?|for example,?|for instance,?|namely|visit|visiting)\s+/g;
 const IS_A_TOWN = /\b(?:is|would be|lies|sits)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:town|city|village|suburb|municipality|commune|place|option|choice|settlement)\b/gu;
+/**
+ * The words IS_A_TOWN ends with (it is case-sensitive): without one of them it cannot match. A
+ * plain regex finds them faster than the Unicode one runs.
+ */
+const TOWN_WORD = /town|city|village|suburb|municipality|commune|place|option|choice|settlement/;
+
+function mayBeATown(text: string): boolean {
+  return TOWN_WORD.test(text);
+}
 const AFTER_BARE = /^[\s.!,;:*)"'`]*(?:[(\[–—-].*)?$/;
 const FILLER_WORD = /[\p{L}']+/gu;
 
 /** Whether text[from, to) holds only filler words ("the town of", "I'd suggest visiting"). */
 function onlyFillers(text: string, from: number, to: number): boolean {
+  // Mostly a few spaces or marks ("**", ": "): no word at all when there is no letter or "'".
+  let plain = true;
+  for (let i = from; i < to && plain; i++) {
+    const c = codeAt(text, i);
+    plain = c < 128 && c !== 39 && !((c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+  }
+  if (plain) return true;
   FILLER_WORD.lastIndex = from;
   for (let m = FILLER_WORD.exec(text); m !== null && m.index < to; m = FILLER_WORD.exec(text)) {
     if (!PLACE_FILLERS.has(text.slice(m.index, Math.min(to, m.index + m[0].length)).toLowerCase())) return false;
@@ -98,6 +114,35 @@ function trimPhrase(phrase: string): { name: string; alt?: string[]; offset: num
   return alt === undefined ? { name, offset } : { name, alt, offset };
 }
 
+interface PhraseInfo {
+  name: string;
+  alt: string[] | undefined;
+  offset: number;
+  key: string;
+}
+
+const phraseMemo = new Map<string, PhraseInfo | null>();
+
+/**
+ * What a capitalised phrase (as PHRASE matched it) stands for: its trimmed place name, other
+ * reading, offset and name key; null when it is no place (no name left, a key under 2 characters, a
+ * country). Kept per phrase text: the same phrases ("Sure", "The", town names) recur in every response.
+ */
+function phraseInfo(raw: string): PhraseInfo | null {
+  let info = phraseMemo.get(raw);
+  if (info === undefined) {
+    if (phraseMemo.size > 20_000) phraseMemo.clear();
+    info = null;
+    const p = trimPhrase(raw);
+    if (p !== null) {
+      const key = nameKey(p.name);
+      if (key.length >= 2 && !isCountry(p.name)) info = { name: p.name, alt: p.alt, offset: p.offset, key };
+    }
+    phraseMemo.set(raw, info);
+  }
+  return info;
+}
+
 const countryMemo = new Map<string, boolean>();
 
 function isCountry(name: string): boolean {
@@ -126,17 +171,19 @@ function placeReader(ctx: PlaceContext): PlaceReader {
     list = [];
     PHRASE.lastIndex = 0;
     for (let m = PHRASE.exec(text); m !== null; m = PHRASE.exec(text)) {
-      const p = trimPhrase(m[0]);
+      const p = phraseInfo(m[0]);
       if (p === null) continue;
-      const key = nameKey(p.name);
-      if (key.length < 2 || isCountry(p.name)) continue;
       const start = m.index + p.offset;
-      list.push({ value: p.name, start, end: start + p.name.length, anchor: ctx.anchorKeys.has(key), alt: p.alt });
+      list.push({ value: p.name, start, end: start + p.name.length, anchor: ctx.anchorKeys.has(p.key), alt: p.alt });
     }
+    PHRASE.lastIndex = 0;
     return list;
   };
-  const inRange = (text: string, from: number, to: number, anchorOk: boolean): Phrase[] =>
-    phrasesOf(text).filter((p) => p.start >= from && p.end <= to && (anchorOk || !p.anchor));
+  const inRange = (text: string, from: number, to: number, anchorOk: boolean): Phrase[] => {
+    const out: Phrase[] = [];
+    for (const p of phrasesOf(text)) if (p.start >= from && p.end <= to && (anchorOk || !p.anchor)) out.push(p);
+    return out;
+  };
   const withQualifier = (text: string, f: Found, to: number): Found => {
     // A qualifier starts with "," or "(" after optional spaces; most names have neither after them.
     let at = f.end;
@@ -201,7 +248,7 @@ export function extractPlaces(text: string, item: Item | undefined, completion: 
     const end = t.indexOf('\n', m.index);
     readRange(t, m.index + m[0].length, end < 0 ? t.length : end, false, true, STATED, 'named', false, reader, list);
   }
-  for (const m of matchesOf(IS_A_TOWN, t)) {
+  for (const m of mayBeATown(t) ? matchesOf(IS_A_TOWN, t) : []) {
     let start = m.index;
     while (start > 0 && !/[\n.!?]/.test(t[start - 1] as string)) start--;
     const f = reader.last(t, start, m.index);
@@ -211,7 +258,8 @@ export function extractPlaces(text: string, item: Item | undefined, completion: 
   const lines = linesOf(t);
   let group = -1;
   let previous: 'list' | 'bare' | null = null;
-  lines.forEach((line, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
     if (completion && i === 0) {
       // The place right after the cue, when it stands as the answer ("Bab Ezzouar is one such town."),
       // not as the first word of other text ("Maximum population: 50,000").
@@ -233,9 +281,11 @@ export function extractPlaces(text: string, item: Item | undefined, completion: 
       for (const f of found) list.add(f.value, STATED, f.start, kind === 'list' ? 'list' : bareHow(t, line, f.start, lines.length), false, group, f.alt);
     }
     previous = kind;
-  });
+  }
   for (const m of matchesOf(FITS, t)) readRange(t, sentenceStart(t, m.index), m.index, true, false, STATED, 'fits', false, reader, list);
   for (const f of reader.all(t, 0, t.length)) list.add(f.value, LOOSE, f.start, 'in-passing', false, list.newGroup(), f.alt);
   // In passing and in emphasis, prose has words that are no place: keep capitalised GeoNames names.
-  return list.items.filter((c) => (c.how !== 'in-passing' && c.how !== 'emphasis') || (UPPER_START.test(c.value) && isKnownPlace(c.value)));
+  const out: Candidate[] = [];
+  for (const c of list.items) if ((c.how !== 'in-passing' && c.how !== 'emphasis') || (UPPER_START.test(c.value) && isKnownPlace(c.value))) out.push(c);
+  return out;
 }

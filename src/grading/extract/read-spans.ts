@@ -135,10 +135,11 @@ export function openerLength(text: string, from: number, to: number): number {
 export function readBareLine(text: string, line: Line, reader: Reader, strict: boolean, tail = BARE_TAIL): Found[] | null {
   const from = line.body + openerLength(text, line.body, line.end);
   const first = reader.first(text, from, line.end, strict);
-  if (first === null || !LEAD_ONLY.test(text.slice(from, first.start))) return null;
+  // LEAD_ONLY and the tails match an empty stretch: only a non-empty one is tested.
+  if (first === null || (first.start > from && !LEAD_ONLY.test(text.slice(from, first.start)))) return null;
   const all = [first, ...alternatives(text, first.end, line.end, reader)];
   const last = all[all.length - 1] as Found;
-  return tail.test(text.slice(last.end, line.end)) ? all : null;
+  return last.end >= line.end ? (matchesEmpty(tail) ? all : null) : tail.test(text.slice(last.end, line.end)) ? all : null;
 }
 
 /**
@@ -192,9 +193,8 @@ export function linesOf(text: string): Line[] {
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const raw = text.slice(start, end);
-    if (raw.trim().length > 0) {
-      const b = mayBeBullet(raw) ? BULLET.exec(raw) : null;
+    if (!blankBetween(text, start, end)) {
+      const b = mayBeBulletAt(text, start, end) ? BULLET.exec(text.slice(start, end)) : null;
       out.push({ start, end, body: start + (b ? b[0].length : 0), bullet: b !== null });
     }
     start = end + 1;
@@ -202,9 +202,34 @@ export function linesOf(text: string): Line[] {
   return out;
 }
 
+/** Whether text[from, to) is empty or all whitespace (`text.slice(from, to).trim() === ''`, without the slice). */
+export function blankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpaceCode(codeAt(text, i))) return false;
+  return true;
+}
+
+/** mayBeBullet(text.slice(from, to)). */
+function mayBeBulletAt(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && (codeAt(text, i) === 32 || codeAt(text, i) === 9)) i++;
+  return i < to && BULLET_STARTS.has(codeAt(text, i));
+}
+
 const LETTER = /\p{L}/u;
 
 /** `whole` when the response is one line and nothing but punctuation precedes the value; else `bare-line`. */
 export function bareHow(text: string, line: Line, valueStart: number, lineCount: number): string {
-  return lineCount === 1 && !LETTER.test(text.slice(line.body, valueStart)) ? 'whole' : 'bare-line';
+  return lineCount === 1 && (valueStart <= line.body || !LETTER.test(text.slice(line.body, valueStart))) ? 'whole' : 'bare-line';
+}
+
+const emptyMatch = new Map<RegExp, boolean>();
+
+/** Whether a (non-global) regex matches the empty string, worked out once per regex. */
+function matchesEmpty(re: RegExp): boolean {
+  let yes = emptyMatch.get(re);
+  if (yes === undefined) {
+    yes = re.test('');
+    emptyMatch.set(re, yes);
+  }
+  return yes;
 }

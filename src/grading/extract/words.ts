@@ -10,10 +10,11 @@ import { CandidateList, type Candidate, LOOSE, STATED } from './candidate.js';
 import { markerFinder } from './markers.js';
 import { perItem } from './per-item.js';
 import { scanMarkup } from './markup.js';
-import { bareHow, type Found, linesOf, readBareLine, readBoxed, readEmphasis, readRange, readSpan, type Reader } from './read-spans.js';
+import { bareHow, type Found, type Line, linesOf, readBareLine, readBoxed, readEmphasis, readRange, readSpan, type Reader } from './read-spans.js';
 import { codeAt } from '../text-stats.js';
 
-const WORD = /(?<![A-Za-z])[A-Za-z](?:[ -][A-Za-z]){2,}(?![A-Za-z])|[\p{L}][\p{L}'’-]*/gu;
+/** A word, or letters spelled out (exported for the fast-path tests). */
+export const WORD = /(?<![A-Za-z])[A-Za-z](?:[ -][A-Za-z]){2,}(?![A-Za-z])|[\p{L}][\p{L}'’-]*/gu;
 const SPELLED = /^[A-Za-z](?:[ -][A-Za-z])+$/;
 const FILLERS = new Set(
   ('the a an word words answer solution anagram is it it\'s its that this probably likely maybe perhaps just simply actually definitely ' +
@@ -31,8 +32,16 @@ const PLAIN_WORD = /^[a-z]+$/i;
 const NOT_ANSWERS = new Set('on in at by for with not no hard easy tricky difficult tough simple long short quite rather really very too'.split(' '));
 
 export function wordKey(value: string): string {
-  return value.toLowerCase().replace(/[^a-z]/g, '');
+  const lower = value.toLowerCase();
+  // Most values are already a plain lower-case word: nothing to drop.
+  for (let i = 0, len = lower.length; i < len; i++) {
+    const c = codeAt(lower, i);
+    if (c < 97 || c > 122) return lower.replace(NOT_LOWER_LETTER, '');
+  }
+  return lower;
 }
+
+const NOT_LOWER_LETTER = /[^a-z]/g;
 
 /** Letter counts a–z of a word (other characters ignored), in a reused array; returns the letter total. */
 const COUNTS = new Int32Array(26);
@@ -72,11 +81,67 @@ function isPermutation(word: string, ctx: AnagramContext): boolean {
   return wordKey(word) !== ctx.scramble;
 }
 
-const EDGE = /^['’-]|['’-]$/;
 
 function valueOf(token: string): string {
   if ((token.includes(' ') || token.includes('-')) && SPELLED.test(token)) return token.replace(/[ -]/g, '');
-  return EDGE.test(token) ? token.replace(/^['’-]+|['’-]+$/g, '') : token;
+  // EDGE: a quote or hyphen first or last.
+  return isEdge(codeAt(token, 0)) || isEdge(codeAt(token, token.length - 1)) ? token.replace(/^['’-]+|['’-]+$/g, '') : token;
+}
+
+/** `'` `’` `-`. */
+function isEdge(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 45;
+}
+
+export interface Token {
+  /** The matched text (before valueOf). */
+  raw: string;
+  start: number;
+}
+
+let tokenText: string | undefined;
+let tokenList: Token[] = [];
+
+/** Every WORD match of a text, scanned once per text (reading is synchronous). */
+function tokensOf(text: string): Token[] {
+  if (text === tokenText) return tokenList;
+  const out: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) out.push({ raw: m[0], start: m.index });
+  WORD.lastIndex = 0;
+  tokenText = text;
+  tokenList = out;
+  return out;
+}
+
+/**
+ * The WORD matches a scan starting at `from` finds, as an index into tokensOf(text): the first
+ * token ending after `from`. A scan from a position that is not inside a token finds exactly the
+ * tokens of the whole-text scan from there on (no match starts between two tokens, and a match at
+ * a position does not depend on where the scan started); -1 when `from` is inside a token, where it
+ * would find a different first match (the caller then scans with the regex).
+ */
+function tokenIndexFrom(tokens: readonly Token[], from: number): number {
+  let k = 0;
+  while (k < tokens.length && (tokens[k] as Token).start + (tokens[k] as Token).raw.length <= from) k++;
+  return k < tokens.length && (tokens[k] as Token).start < from ? -1 : k;
+}
+
+/** The tokens a WORD scan finds from `from` on (see tokenIndexFrom; exported for the fast-path tests). */
+export function tokensFrom(text: string, from: number): { tokens: readonly Token[]; k: number } {
+  const all = tokensOf(text);
+  const k = tokenIndexFrom(all, from);
+  if (k >= 0) return { tokens: all, k: k };
+  const own: Token[] = [];
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) own.push({ raw: m[0], start: m.index });
+  WORD.lastIndex = 0;
+  return { tokens: own, k: 0 };
+}
+
+/** A token read as a value, cut at `to`. */
+function found(value: string, m: Token, to: number): Found {
+  return { value, start: m.start, end: Math.min(m.start + m.raw.length, to) };
 }
 
 function wordReader(ctx: AnagramContext): Reader {
@@ -84,29 +149,30 @@ function wordReader(ctx: AnagramContext): Reader {
     first(text, from, to, strict, promptValue = false) {
       promptValue &&= !completionText;
       let skipped = 0;
-      WORD.lastIndex = from;
-      for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
-        const value = valueOf(m[0]);
-        const tok: Found = { value, start: m.index, end: Math.min(m.index + m[0].length, to) };
+      const { tokens, k } = tokensFrom(text, from);
+      for (let i = k; i < tokens.length && (tokens[i] as Token).start < to; i++) {
+        const m = tokens[i] as Token;
+        const value = valueOf(m.raw);
         const lower = value.toLowerCase();
-        if (ctx.size > 0 && wordKey(lower) === ctx.scramble) {
-          if (promptValue) return tok;
-          skipped++;
-          continue;
+        // wordKey only drops characters: a shorter word cannot be the scramble.
+        const scramble = ctx.size > 0 && lower.length >= ctx.scramble.length && wordKey(lower) === ctx.scramble;
+        if (scramble && promptValue) return found(value, m, to);
+        if (!scramble) {
+          if (isPermutation(lower, ctx)) return found(value, m, to);
+          if (!FILLERS.has(lower)) return strict || NOT_ANSWERS.has(lower) || !PLAIN_WORD.test(value) ? null : found(value, m, to);
         }
-        if (isPermutation(lower, ctx)) return tok;
-        if (FILLERS.has(lower)) { if (++skipped > 8) return null; continue; }
-        if (strict || NOT_ANSWERS.has(lower)) return null;
-        return PLAIN_WORD.test(value) ? tok : null;
+        // Skipped: the scramble (never the limit) or a filler word (at most 8 of them).
+        if (++skipped > 8 && !scramble) return null;
       }
       return null;
     },
     last(text, from, to) {
       let found: Found | null = null;
-      WORD.lastIndex = from;
-      for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
-        const value = valueOf(m[0]);
-        if (!FILLERS.has(value.toLowerCase()) && wordKey(value) !== ctx.scramble) found = { value, start: m.index, end: m.index + m[0].length };
+      const { tokens, k } = tokensFrom(text, from);
+      for (let i = k; i < tokens.length && (tokens[i] as Token).start < to; i++) {
+        const m = tokens[i] as Token;
+        const value = valueOf(m.raw);
+        if (!FILLERS.has(value.toLowerCase()) && wordKey(value) !== ctx.scramble) found = { value, start: m.start, end: m.start + m.raw.length };
       }
       return found !== null && PLAIN_WORD.test(found.value) ? found : null;
     },
@@ -136,7 +202,8 @@ export function extractWords(text: string, item: Item | undefined, completion: b
   const lines = linesOf(t);
   let group = -1;
   let previousBare = false;
-  lines.forEach((line, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
     if (completion && i === 0) {
       // The word right after the cue is the answer when it stands alone (" WHISPER! Took me a while").
       const cue = AFTER_CUE.exec(t.slice(line.body, line.end));
@@ -151,13 +218,12 @@ export function extractWords(text: string, item: Item | undefined, completion: b
       for (const f of bare) list.add(f.value, STATED, f.start, bareHow(t, line, f.start, lines.length), false, group);
     }
     previousBare = bare !== null;
-  });
+  }
   if (ctx.size > 0) {
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(t); m !== null; m = WORD.exec(t)) {
-      if (m[0].length < ctx.size) continue;
-      const w = valueOf(m[0]);
-      if (isPermutation(w, ctx)) list.add(w, LOOSE, m.index, 'in-passing');
+    for (const m of tokensOf(t)) {
+      if (m.raw.length < ctx.size) continue;
+      const w = valueOf(m.raw);
+      if (isPermutation(w, ctx)) list.add(w, LOOSE, m.start, 'in-passing');
     }
   }
   return list.items;

@@ -20,14 +20,13 @@
  * after the first line): chat models stop on their own, and "### Final answer" must survive.
  */
 
-import { codeAt, isSpaceCode } from '../text-stats.js';
+import { anyVisible, codeAt, isSpaceCode } from '../text-stats.js';
 
 const NEW_QUESTION =
   /^(?:#{2,}|Q(?:uestion)?\s*\d*\s*[:.)]|(?:Problem|Exercise|Example)\s*\d*\s*[:.)]|(?:Human|User|Assistant|Instruction|Input|Task|Prompt|Student|Teacher)\s*:|\[INST\]|<\|?(?:user|human|im_start|start_header_id)\b)/i;
 const NEW_TURN = /^(?:(?:Human|User)\s*:|\[INST\]|<\|?(?:user|human|im_start|start_header_id)\b)/i;
 const MAYBE_TURN = /\n[ \t]*(?:human|user)\s*:|\[INST\]|<\|?(?:user|human|im_start|start_header_id)\b/i;
 const LETTERS = /\p{L}/gu;
-const VISIBLE = /[\p{L}\p{N}]/u;
 /** A paragraph that leads on to the answer: ends with ":" or is only "here you go!", "Sure.", … */
 const LEADS_ON = /:\s*$|^\s*(?:sure|ok(?:ay)?|of course|certainly|alright|done|no problem|here(?:'s| is| are)?(?: you go| it is| they are| the \w+)?)[\s!.,]*$/i;
 
@@ -97,26 +96,49 @@ interface Paragraph {
   end: number;
 }
 
+const PARAGRAPH_BREAK = /\n[ \t]*\n/g;
+
 function paragraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];
-  const re = /\n[ \t]*\n/g;
+  const re = PARAGRAPH_BREAK;
+  re.lastIndex = 0;
   let start = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (text.slice(start, m.index).trim() !== '') out.push({ start, end: m.index });
+    if (!blankBetween(text, start, m.index)) out.push({ start, end: m.index });
     start = m.index + 1;
   }
-  if (text.slice(start).trim() !== '') out.push({ start, end: text.length });
+  re.lastIndex = 0;
+  if (!blankBetween(text, start, text.length)) out.push({ start, end: text.length });
   return out;
 }
 
+/** `text.slice(from, to).trim() === ''`, without the slice. */
+function blankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpaceCode(codeAt(text, i))) return false;
+  return true;
+}
+
+/** `text.trimEnd().length`, without the copy. */
+function trimmedLength(text: string): number {
+  let end = text.length;
+  while (end > 0 && isSpaceCode(codeAt(text, end - 1))) end--;
+  return end;
+}
+
+/** `text.trimStart().split('\n')[0].trim()`, without splitting the rest of the text. */
 function firstLine(text: string): string {
-  return text.trimStart().split('\n')[0]?.trim() ?? '';
+  const start = text.trimStart();
+  const end = start.indexOf('\n');
+  return (end < 0 ? start : start.slice(0, end)).trim();
 }
 
 const cutAt = (text: string, at: number, reason: CutReason): CutResult => ({ text: text.slice(0, at), rest: text.slice(at), reason, echoFree: undefined });
 
 /** Rule 3: inside the answer paragraph, from its second content line on. */
 function cutInside(text: string, from: number, to: number, opening: string | undefined): CutResult | null {
+  // Only a second content line is ever cut: a single line has none.
+  const firstBreak = text.indexOf('\n', from);
+  if (firstBreak < 0 || firstBreak >= to) return null;
   let offset = from;
   let content = 0;
   for (const line of text.slice(from, to).split('\n')) {
@@ -136,7 +158,8 @@ function cutInside(text: string, from: number, to: number, opening: string | und
 
 export function cutContinuation(text: string, mode: 'chat' | 'completion', opening: string | undefined, echo: EchoTest): CutResult {
   if (mode === 'chat') {
-    if (!MAYBE_TURN.test(text)) return NO_CUT(text);
+    // A new turn is cut only after the first content line: one line has nothing to cut.
+    if (!text.includes('\n') || !MAYBE_TURN.test(text)) return NO_CUT(text);
     let offset = 0;
     let content = 0;
     for (const line of text.split('\n')) {
@@ -154,7 +177,7 @@ export function cutContinuation(text: string, mode: 'chat' | 'completion', openi
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i] as Paragraph;
     const body = text.slice(p.start, p.end);
-    if (!VISIBLE.test(body)) continue;
+    if (!anyVisible(body)) continue;
     const echoed = echo.test(body);
     if (echoed === 'all') {
       echoSeen = true;
@@ -171,7 +194,7 @@ export function cutContinuation(text: string, mode: 'chat' | 'completion', openi
     }
     const inside = cutInside(text, p.start, end, opening);
     if (inside !== null) return inside;
-    const result = end < text.trimEnd().length ? cutAt(text, end, 'blank-line') : NO_CUT(text);
+    const result = end < trimmedLength(text) ? cutAt(text, end, 'blank-line') : NO_CUT(text);
     result.echoFree = !echoSeen && !extended && echoed === 'none';
     return result;
   }

@@ -12,6 +12,27 @@ function shapeOf(line: string): Shape {
   return OPTION.test(line) ? 'option' : FIELD.test(line) ? 'field' : null;
 }
 
+const FIELD_LINES = 1;
+const OPTION_LINES = 2;
+
+/** Which list shapes a prompt's lines have (bits FIELD_LINES, OPTION_LINES), kept per prompt text. */
+const promptShapes = new Map<string, number>();
+
+function shapesOf(prompt: string): number {
+  let shapes = promptShapes.get(prompt);
+  if (shapes === undefined) {
+    shapes = 0;
+    for (const l of lines(prompt)) {
+      const shape = shapeOf(l);
+      if (shape === 'field') shapes |= FIELD_LINES;
+      else if (shape === 'option') shapes |= OPTION_LINES;
+    }
+    if (promptShapes.size >= 4096) promptShapes.clear();
+    promptShapes.set(prompt, shapes);
+  }
+  return shapes;
+}
+
 function lines(text: string): string[] {
   return text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
 }
@@ -19,11 +40,18 @@ function lines(text: string): string[] {
 /** The text has 2+ lines, mostly of one list shape that the prompt's lines also have. */
 export function continuesPromptList(text: string, prompt: string | undefined): boolean {
   if (prompt === undefined) return false;
+  // One line is no list; and most prompts have no list lines, when the text's lines need not be read.
+  if (!text.includes('\n')) return false;
+  const shapes = shapesOf(prompt);
+  if (shapes === 0) return false;
   const own = lines(text);
   if (own.length < 2) return false;
-  for (const shape of ['field', 'option'] as const) {
-    const n = own.filter((l) => shapeOf(l) === shape).length;
-    if (n * 5 >= own.length * 3 && lines(prompt).some((l) => shapeOf(l) === shape)) return true;
+  let fields = 0;
+  let options = 0;
+  for (const l of own) {
+    const shape = shapeOf(l);
+    if (shape === 'field') fields++;
+    else if (shape === 'option') options++;
   }
-  return false;
+  return ((shapes & FIELD_LINES) !== 0 && fields * 5 >= own.length * 3) || ((shapes & OPTION_LINES) !== 0 && options * 5 >= own.length * 3);
 }

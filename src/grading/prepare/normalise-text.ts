@@ -18,18 +18,23 @@ const END_TOKEN = /<\|(?:endoftext|im_end|eot_id|end|end_of_text|eom_id)\|>|<\/s
 const START_TOKEN = /^\s*(?:<s>|<\|im_start\|>\s*assistant\b|<\|assistant\|>|<start_of_turn>\s*model\b)\s*/;
 const NEEDS_WORK = /[\u2018-\u201f\u00ab\u00bb\u2032\u2033\u02bc\u00a0\u2002-\u200d\u202f\u2060\u3000\ufeff\u00ad\t\r\\<]/;
 
+/** What CURLY_SINGLE, CURLY_DOUBLE, ODD_SPACE and INVISIBLE can match: a tab or a non-ASCII character. */
+const TAB_OR_NON_ASCII = /[\t\u0080-\uffff]/;
+
 export function normaliseText(text: string): string {
   if (!NEEDS_WORK.test(text)) return text;
   let t = text;
-  const end = END_TOKEN.exec(t);
-  if (end) t = t.slice(0, end.index);
-  t = t.replace(START_TOKEN, '');
+  // Each step runs only when what it replaces can be in the text as it is by then (the tokens
+  // need "<", LaTeX needs a backslash or "{,}"); removing invisible characters can join "{,}" or
+  // "\\,", so those are looked for after it.
+  if (t.includes('<')) {
+    const end = END_TOKEN.exec(t);
+    if (end) t = t.slice(0, end.index);
+    t = t.replace(START_TOKEN, '');
+  }
   if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
-  return t
-    .replace(CURLY_SINGLE, "'")
-    .replace(CURLY_DOUBLE, '"')
-    .replace(ODD_SPACE, ' ')
-    .replace(INVISIBLE, '')
-    .replace(LATEX_GROUPING, (m) => (m === '{,}' || m === '\\,' ? ',' : m === '\\ ' ? ' ' : ''))
-    .replace(LATEX_WORDS, (m) => LATEX_WORD_VALUES[m] ?? '');
+  if (TAB_OR_NON_ASCII.test(t)) t = t.replace(CURLY_SINGLE, "'").replace(CURLY_DOUBLE, '"').replace(ODD_SPACE, ' ').replace(INVISIBLE, '');
+  if (t.includes('\\') || t.includes('{,}')) t = t.replace(LATEX_GROUPING, (m) => (m === '{,}' || m === '\\,' ? ',' : m === '\\ ' ? ' ' : ''));
+  if (t.includes('\\')) t = t.replace(LATEX_WORDS, (m) => LATEX_WORD_VALUES[m] ?? '');
+  return t;
 }

@@ -11,6 +11,7 @@ import { buildEchoModel, echoShare, removeEcho } from './prompt-echo.js';
 import { normaliseText } from './normalise-text.js';
 import { stripProgramCode } from './program-code.js';
 import { stripThinkBlocks, type ThinkResult } from './think-blocks.js';
+import { anyVisible } from '../text-stats.js';
 
 export interface Prepared {
   /** The text answers are extracted from. */
@@ -27,7 +28,6 @@ export interface Prepared {
   code: boolean;
 }
 
-const VISIBLE = /[\p{L}\p{N}]/u;
 const TRAILING_SPACES = /[ \t]+$/gm;
 const NO_THINK = (text: string): ThinkResult => ({ text, unfinished: false, removed: false, thoughtWords: false });
 const NO_CUT = (text: string): CutResult => ({ text, rest: '', reason: null, echoFree: undefined });
@@ -41,7 +41,7 @@ export function prepareResponse(response: string, prompt: string | undefined, it
   // A chat response is only cut at a new turn, which needs a colon, "[" or "<".
   const cut = mode === 'chat' && (flags & TURN_CHARS) === 0 ? NO_CUT(think.text) : cutContinuation(think.text, mode, echoModel.opening, echoModel);
   const echo = echoModel.blocks.length === 0 || cut.echoFree === true ? { text: cut.text, removed: 0 } : removeEcho(cut.text, echoModel);
-  const cutAtStart = cut.reason !== null && cut.reason !== 'blank-line' && !VISIBLE.test(echo.text);
+  const cutAtStart = cut.reason !== null && cut.reason !== 'blank-line' && !anyVisible(echo.text);
   const code = stripProgramCode(echo.text);
   return {
     text: cutAtStart ? '' : code.text,

@@ -16,10 +16,21 @@ export interface CodeResult {
   code: boolean;
 }
 
-const MAYBE_CODE = /[{};(]|```|~~~|\b(?:import|return|def|class|function|var|let|const)\b|#include/;
+const CODE_WORD = /\b(?:import|return|def|class|function|var|let|const)\b/;
+
+/**
+ * `/[{};(]|```|~~~|\b(?:import|return|def|class|function|var|let|const)\b|#include/.test(text)`:
+ * fast substring searches first, the word regex last.
+ */
+export function mayBeCode(text: string): boolean {
+  return (
+    text.includes('(') || text.includes(';') || text.includes('{') || text.includes('}') || text.includes('```') ||
+    text.includes('~~~') || text.includes('#include') || CODE_WORD.test(text)
+  );
+}
 
 export function stripProgramCode(text: string): CodeResult {
-  if (!MAYBE_CODE.test(text)) return { text, code: false };
+  if (!mayBeCode(text)) return { text, code: false };
   let code = false;
   let t = text;
   if (t.includes('```') || t.includes('~~~')) {
@@ -28,6 +39,8 @@ export function stripProgramCode(text: string): CodeResult {
       return '\n';
     });
   }
+  // One line is never "mostly code lines" (that needs two).
+  if (!t.includes('\n')) return { text: t, code };
   const lines = t.split('\n').filter((l) => l.trim() !== '');
   if (lines.length >= 2 && lines.filter((l) => CODE_LINE.test(l)).length * 2 >= lines.length) return { text: '', code: true };
   return { text: t, code };

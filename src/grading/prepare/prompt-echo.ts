@@ -116,8 +116,23 @@ function build(prompt: string | undefined, item: Item | undefined, completion: b
   blocks.sort((a, b) => b.length - a.length);
   // Only the completion stop rule reads the opening (chat responses are never cut at it).
   const opening = !completion || body === '' ? undefined : promptOpening(body, item?.domain === 'transforms' ? item.input['data'] : undefined);
-  const model: EchoModel = { body, cue, blocks, guard: own.guard, quotes: item?.domain !== 'transforms', opening, test: (text) => echoTest(text, model) };
-  return model;
+  return new PromptEcho(body, cue, blocks, own.guard, item?.domain !== 'transforms', opening);
+}
+
+/** An EchoModel; `test` is a method, so building one per prompt creates no closure. */
+class PromptEcho implements EchoModel {
+  constructor(
+    readonly body: string,
+    readonly cue: string,
+    readonly blocks: string[],
+    readonly guard: Set<string>,
+    readonly quotes: boolean,
+    readonly opening: string | undefined,
+  ) {}
+
+  test(text: string): 'all' | 'some' | 'none' {
+    return echoTest(text, this);
+  }
 }
 
 export interface EchoRemoval {
@@ -151,8 +166,12 @@ const QUOTED = /"((?:[^"\s]+\s+){3,}[^"\s][^"\n]*)"/g;
 /** A line's sentences and (when allowed) quoted spans, with their offsets. */
 function pieces(line: string, quotes: boolean): [number, string][] {
   const out = sentences(line);
-  if (quotes && line.includes('"')) for (const m of matchesOf(QUOTED, line)) out.push([m.index + 1, m[1] as string]);
-  return out.sort((a, b) => a[0] - b[0]);
+  // Sentences come in order; only quoted spans added after them need sorting in.
+  if (quotes && line.includes('"')) {
+    for (const m of matchesOf(QUOTED, line)) out.push([m.index + 1, m[1] as string]);
+    out.sort((a, b) => a[0] - b[0]);
+  }
+  return out;
 }
 
 /** A line's sentences (split after ". ", "? ", "! "), with their offsets. */
@@ -168,6 +187,25 @@ function sentences(line: string): [number, string][] {
   }
   if (start > 0) out.push([start, line.slice(start)]);
   return out;
+}
+
+/**
+ * The first position in [from, to) that is not whitespace, or `to`. (Written so the step runs on
+ * every call: a step first taken after the code was optimised throws the optimised code away.)
+ */
+function firstNonSpace(text: string, from: number, to: number): number {
+  let i = from - 1;
+  do i++;
+  while (i < to && isSpaceCode(codeAt(text, i)));
+  return i;
+}
+
+/** The end of text[from, to) without its trailing whitespace (written as firstNonSpace is). */
+function endOfNonSpace(text: string, from: number, to: number): number {
+  let j = to + 1;
+  do j--;
+  while (j > from && isSpaceCode(codeAt(text, j - 1)));
+  return j;
 }
 
 export function removeEcho(text: string, model: EchoModel): EchoRemoval {
@@ -189,10 +227,8 @@ export function removeEcho(text: string, model: EchoModel): EchoRemoval {
   while (start <= t.length) {
     let end = t.indexOf('\n', start);
     if (end < 0) end = t.length;
-    let lead = start;
-    let stop = end;
-    while (lead < stop && isSpaceCode(codeAt(t, lead))) lead++;
-    while (stop > lead && isSpaceCode(codeAt(t, stop - 1))) stop--;
+    const lead = firstNonSpace(t, start, end);
+    const stop = endOfNonSpace(t, lead, end);
     const line = stop - lead >= 8 ? t.slice(lead, stop) : '';
     // A line that is not in the prompt and has no sentence or quote inside cannot hold a copy.
     const inBody = line !== '' && model.body.includes(line);
@@ -222,9 +258,16 @@ function echoTest(text: string, model: EchoModel): 'all' | 'some' | 'none' {
   return r.removed === 0 ? 'none' : hasVisible(r.text) ? 'some' : 'all';
 }
 
+/**
+ * No echo: a zero that is a floating-point number (−0 compares, rounds and prints like 0). Shares
+ * are fractions; were the first one a small-integer 0, the first fraction would change the shape of
+ * the prepared-response object and throw away the code compiled for it.
+ */
+const NO_ECHO = -0;
+
 /** Share of the response's visible characters that were prompt copies. */
 export function echoShare(removed: number, remaining: string): number {
-  if (removed === 0) return 0;
+  if (removed === 0) return NO_ECHO;
   let visible = 0;
   for (let i = 0, len = remaining.length; i < len; i++) if (codeAt(remaining, i) > 32) visible++;
   return removed / (removed + visible);

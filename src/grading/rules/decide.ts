@@ -10,7 +10,8 @@ import { type Candidate, FINAL, LOOSE, STATED, type Tier } from '../extract/cand
 import type { PassingPolicy } from '../extract/domain-extractors.js';
 import type { AvoidanceType } from '../grade-types.js';
 import type { Prepared } from '../prepare/prepare-response.js';
-import { codeAt, countVisible } from '../text-stats.js';
+import { shareWordBoundary } from '../regex-scan.js';
+import { anyVisible, codeAt, countVisible } from '../text-stats.js';
 import type { RuleId } from './rule-table.js';
 
 export interface Evidence {
@@ -22,8 +23,8 @@ export interface Evidence {
   key: (value: string, item: Item | undefined) => string;
   keyItem: Item | undefined;
   passing: PassingPolicy;
-  /** Share (0–1) of the text made of the prompt's own values (addends, the scramble). */
-  valueShare: number;
+  /** Half or more of the text is the prompt's own values (addends, the scramble). */
+  mostlyPromptValues: boolean;
   completion: boolean;
   /** The text's lines are in the format of the prompt's list lines ("Field: value", "E. option"). */
   listShape: boolean;
@@ -40,8 +41,7 @@ const TASK_WORDS: Record<DomainName, RegExp> = {
   science: /\b(?:options?|answers?|questions?|correct|choices?|letters?)\b/i,
   transforms: /\b(?:list|convert\w*|format\w*|lines?|data|output|result|sort\w*|entries|transform\w*|records?)\b/i,
 };
-const ANY_TASK_WORD = new RegExp(Object.values(TASK_WORDS).map((r) => r.source).join('|'), 'i');
-const VISIBLE = /[\p{L}\p{N}]/u;
+const ANY_TASK_WORD = new RegExp(shareWordBoundary(Object.values(TASK_WORDS).map((r) => r.source).join('|')), 'i');
 
 
 function quote(text: string): string {
@@ -101,7 +101,7 @@ export function classifyNoAnswer(ev: Evidence): Avoidant {
       ? avoid('off-topic', 'off-topic', 'no answer; program code')
       : avoid('meta', 'meta', 'offers a program instead of the answer');
   }
-  if (!VISIBLE.test(text) && prep.thought) {
+  if (prep.thought && !anyVisible(text)) {
     return prep.thinkUnfinished
       ? avoid('meta', 'think-unfinished', 'the think block never closed; no answer after it')
       : avoid('meta', 'think-only', 'only a think block; no answer after it');
@@ -121,8 +121,8 @@ export function classifyNoAnswer(ev: Evidence): Avoidant {
   const off = p.get('off-topic');
   if (off) return avoid('off-topic', 'off-topic', `no answer; unrelated text (${quote(off.text)})`);
   if (prep.echoShare >= 0.5) return avoid('echo', 'echo', `no answer; ${Math.round(prep.echoShare * 100)}% of the text repeats the prompt`);
-  if (ev.valueShare >= 0.5) return avoid('echo', 'echo', "no answer; the text repeats the prompt's own values");
-  if (!VISIBLE.test(text)) {
+  if (ev.mostlyPromptValues) return avoid('echo', 'echo', "no answer; the text repeats the prompt's own values");
+  if (!anyVisible(text)) {
     return prep.echoShare > 0
       ? avoid('echo', 'echo', 'no answer; only prompt text')
       : avoid('empty', 'empty', 'no text after removing formatting');
@@ -180,6 +180,22 @@ const UNMARKED = new Set(['whole', 'bare-line', 'block', 'after-cue']);
 
 const BLOCKING: readonly PhraseFamily[] = ['refusal', 'inability', 'decline', 'clarification', 'off-topic'];
 
+function blocked(phrases: Phrases): boolean {
+  for (const f of BLOCKING) if (phrases.has(f)) return true;
+  return false;
+}
+
+/** An earlier stated (or final) answer, offered apart from the winner, that differs from all it chose. */
+function earlierOther(ev: Evidence, winner: Candidate, chosen: readonly Candidate[]): Candidate | undefined {
+  let winnerKeys: string[] | undefined;
+  for (const c of ev.candidates) {
+    if (c.tier < STATED || c.group === winner.group || c.pos >= winner.pos) continue;
+    winnerKeys ??= chosen.map((w) => ev.key(w.value, ev.keyItem));
+    if (!winnerKeys.includes(ev.key(c.value, ev.keyItem))) return c;
+  }
+  return undefined;
+}
+
 export function decide(ev: Evidence): Decision {
   if (ev.candidates.length === 0) return classifyNoAnswer(ev);
   const tier = topTier(ev.candidates);
@@ -187,7 +203,7 @@ export function decide(ev: Evidence): Decision {
     if (ev.prepared.echoShare >= 0.5 || ev.listShape) {
       return { kind: 'avoidant', avoidance: 'echo', ruleId: 'echo', why: 'mostly a copy or continuation of the prompt; values only in passing' };
     }
-    if (BLOCKING.some((f) => ev.phrases.has(f))) {
+    if (blocked(ev.phrases)) {
       const d = classifyNoAnswer(ev);
       return avoid(d.avoidance, 'avoidance-over-mention', `${d.why}; values only in passing`);
     }
@@ -196,21 +212,26 @@ export function decide(ev: Evidence): Decision {
     if (chosen.length > 1) return { kind: 'committed', chosen, ruleId: 'several-candidates', why: 'several answers offered in passing' };
     return { kind: 'committed', chosen, ruleId: ev.phrases.has('hedge') ? 'hedge-committed' : 'answer-in-passing', why: 'answer found in passing' };
   }
-  const pool = ev.candidates.filter((c) => c.tier === tier);
-  let winner = pool[0] as Candidate;
-  for (const c of pool) if (c.pos >= winner.pos) winner = c;
+  // The last offer of the top tier (the last of those at the largest offset).
+  let winner = ev.candidates[0] as Candidate;
+  let found = false;
+  for (const c of ev.candidates) {
+    if (c.tier === tier && (!found || c.pos >= winner.pos)) {
+      winner = c;
+      found = true;
+    }
+  }
   const offTopic = UNMARKED.has(winner.how) ? ev.phrases.get('off-topic') : undefined;
   if (offTopic) return { kind: 'avoidant', avoidance: 'off-topic', ruleId: 'off-topic', why: `unrelated text (${quote(offTopic.text)}); nothing offered as an answer` };
-  const chosen = distinct(ev.candidates.filter((c) => c.group === winner.group), ev.key, ev.keyItem);
-  const winnerKeys = chosen.map((c) => ev.key(c.value, ev.keyItem));
-  const earlierDifferent = ev.candidates.find(
-    (c) => c.tier >= STATED && c.group !== winner.group && c.pos < winner.pos && !winnerKeys.includes(ev.key(c.value, ev.keyItem)),
-  );
+  const group: Candidate[] = [];
+  for (const c of ev.candidates) if (c.group === winner.group) group.push(c);
+  const chosen = distinct(group, ev.key, ev.keyItem);
   if (winner.how === 'whole' && chosen.length === 1) {
     // The response is nothing but the answer: no phrase can be present.
     return { kind: 'committed', chosen, ruleId: 'bare-answer', why: 'the whole response is the answer' };
   }
-  const hedged = chosen.every((c) => c.hedged);
+  let hedged = true;
+  for (const c of chosen) hedged &&= c.hedged;
   if (hedged && ev.phrases.has('decline')) {
     return { kind: 'avoidant', avoidance: 'epistemic', ruleId: 'hedge-declined', why: `declines to answer (${quote(ev.phrases.get('decline')?.text ?? '')}); values only hedged` };
   }
@@ -219,6 +240,7 @@ export function decide(ev: Evidence): Decision {
   if (refusal) return { kind: 'committed', chosen, ruleId: 'refusal-with-answer', why: `states an answer despite declining (${quote(refusal.text)})` };
   const doubt = ev.phrases.get('inability') ?? ev.phrases.get('decline') ?? ev.phrases.get('hedge');
   if (doubt || winner.hedged) return { kind: 'committed', chosen, ruleId: 'hedge-committed', why: `hedged answer commits${doubt ? ` (${quote(doubt.text)})` : ''}` };
+  const earlierDifferent = earlierOther(ev, winner, chosen);
   if (tier === FINAL) {
     return earlierDifferent
       ? { kind: 'committed', chosen, ruleId: 'final-answer-wins', why: `final answer replaces earlier ${quote(earlierDifferent.value)}` }
