@@ -23,6 +23,8 @@ export async function participate(
   const run: ParticipantRun = { answered: 0, pages: [], problems };
   await page.goto(link);
   await page.getByRole('link', { name: /^(Start|Continue)$/ }).click();
+  // The click returns before the next page has loaded; under load, counting forms at once saw none.
+  await page.locator('form#answer').waitFor();
   for (;;) {
     if (options.stopAfter !== undefined && run.answered >= options.stopAfter) break;
     if (!(await page.locator('form#answer').count())) break;
