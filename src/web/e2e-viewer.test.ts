@@ -38,7 +38,7 @@ describe('results viewer in Chromium', () => {
     await screenshot(page, 'viewer-runs');
     await page.getByRole('link', { name: demo.runId }).click();
     const charts = page.locator('.card[data-model]');
-    expect(await charts.count()).toBe(4);
+    await expect.poll(() => charts.count()).toBe(4); // the click returns before the run page has loaded
     await page.selectOption('#chart-domain', 'anagram');
     await expect.poll(() => page.locator('.card[data-model]:not([hidden])').count()).toBe(2);
     await page.selectOption('#chart-domain', '');
