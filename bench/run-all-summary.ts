@@ -71,7 +71,8 @@ export function summarySection(s: SummaryInput): string {
   const missed = targets.filter((x) => x.met === false).map((x) => x.name);
   const unmeasured = targets.filter((x) => x.met === undefined).map((x) => x.name);
   const failedScripts = s.scripts.filter((r) => r.exitCode !== 0 || r.timedOut);
-  const skipped = (s.scale ?? []).filter((r) => r.skipped).map((r) => r.size);
+  const skipped = (s.scale ?? []).filter((r) => r.skipped && !r.recorded).map((r) => r.size);
+  const recorded = (s.scale ?? []).filter((r) => r.recorded);
 
   const note: string[] = [];
   if (missed.length === 0 && unmeasured.length === 0) note.push('Every target above was met in this run.');
@@ -89,6 +90,9 @@ export function summarySection(s: SummaryInput): string {
   if (g && !g.met) note.push(`Analysis CPU time grew with exponent ${g.exponent.toFixed(2)} from 100k to 2.4M trials (1 = linear).`);
   if (unmeasured.length > 0) note.push(`**Not measured in this run:** ${unmeasured.join('; ')}.`);
   if (skipped.length > 0) note.push(`Store-based scale rows at ${skipped.join(', ')} were skipped to stay within the time budget (see the scale section for the command that measures them).`);
+  if (recorded.length > 0) {
+    note.push(`Store-based scale rows at ${recorded.map((r) => r.size).join(', ')} did not fit the time budget and are shown (marked †) from their own measurement: ${recorded.map((r) => `${r.size} on ${r.recorded?.date} by \`${r.recorded?.command}\``).join('; ')}.`);
+  }
   if (failedScripts.length > 0) note.push(`Scripts that failed or timed out: ${failedScripts.map((r) => `${r.name} (${r.timedOut ? 'timed out' : `exit ${r.exitCode}`})`).join(', ')} — their sections keep the figures of an earlier run.`);
 
   return `## summary: the whole \`npm run bench\` run

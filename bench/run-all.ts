@@ -34,7 +34,7 @@ const RESERVE_S = 45;
 /** The least the scale rows get: 10k and 100k trials, and the analysis over simulated trials up to 2.4M. */
 const SCALE_MIN_S = 180;
 /** Arguments for scripts whose defaults are too long or too short for a full run. */
-const ARGS: Record<string, string[]> = { generate: ['--runs', '3'] };
+const ARGS: Record<string, string[]> = { generate: ['--runs', '3'], grader: ['--runs', '3'] };
 /** Deadline caps per script (default 300 s): paper-scale runs three ~40–90 s repetitions. */
 const CAP_S: Record<string, number> = { 'paper-scale': 360 };
 const TSX = import.meta.resolve('tsx');

@@ -1,5 +1,6 @@
 /** The "scale" section of BENCHMARKS.md, from bench/scale.bench.ts's figures. */
 import { cpus } from 'node:os';
+import type { Recorded } from './scale-records.js';
 
 export interface StageFigure {
   wallS: number;
@@ -13,6 +14,9 @@ export interface StageFigure {
 export type SimAnalysis = StageFigure;
 
 export type Stage = StageFigure | { error: string };
+
+/** How a row's `skipped` begins when the size was not among the run's --sizes. */
+export const NOT_ASKED = "not among this run's --sizes";
 
 export interface ScaleRow {
   size: string;
@@ -31,6 +35,8 @@ export interface ScaleRow {
   analyseS?: number;
   analyseCpuS?: number;
   dbMb?: number;
+  /** Set when the store-based figures were not measured in this run but come from bench/results/scale-rows.json. */
+  recorded?: Recorded;
 }
 
 const f0 = (x: number): string => Math.round(x).toLocaleString('en-US');
@@ -71,7 +77,7 @@ export function analysisGrowth(rows: readonly ScaleRow[]): AnalysisGrowth | unde
   if (!a || !b) return undefined;
   const verdict = (cpu: number, wall: number, source: AnalysisGrowth['source']): AnalysisGrowth =>
     ({ from: a.size, to: b.size, exponent: cpu, wallExponent: wall, met: cpu <= 1, source });
-  if (a.analyseS && b.analyseS && a.analyseCpuS && b.analyseCpuS) {
+  if (a.analyseS && b.analyseS && a.analyseCpuS && b.analyseCpuS && !a.recorded && !b.recorded) {
     return verdict(growthExponent(a.analyseCpuS, a.trials, b.analyseCpuS, b.trials), growthExponent(a.analyseS, a.trials, b.analyseS, b.trials), 'store');
   }
   if (ok(a.simulated) && ok(b.simulated)) {
@@ -102,18 +108,26 @@ function growthRows(rows: readonly ScaleRow[]): string {
 }
 
 function storeRow(r: ScaleRow): string {
-  const head = `| ${f0(r.trials)} | ${r.models} × ${r.items} |`;
-  if (r.skipped) return `${head} **skipped**: ${r.skipped} — run \`npx tsx bench/scale.bench.ts --sizes ${r.size}\` | | | | | |`;
+  const head = `| ${f0(r.trials)}${r.recorded ? ' †' : ''} | ${r.models} × ${r.items} |`;
+  if (r.skipped && !r.recorded) return `${head} **skipped**: ${r.skipped} — run \`npx tsx bench/scale.bench.ts --sizes ${r.size}\` | | | | | |`;
   const analysis = r.analyseS ? `${f1(r.analyseS)} s (CPU ${f1(r.analyseCpuS ?? NaN)} s); whole process ${cell(r.analysis)}` : cell(r.analysis);
   return `${head} ${cell(r.generation)} | ${cell(r.grading, r.trials)} | ${analysis} | ${cell(r.report)} | ${f0(r.dbMb ?? NaN)} MB | ` +
     `${ok(r.generation) ? f1(r.generation.load1) : ''} |`;
+}
+
+/** Where a † row comes from: its own measurement, and why this run did not measure it again. */
+function recordedNote(r: ScaleRow): string {
+  return `† ${f0(r.trials)} trials: measured on ${r.recorded?.date} by \`${r.recorded?.command}\` (${r.recorded?.machine}); not measured again in this run: ${r.skipped ?? 'not asked for'}. ` +
+    'Growth exponents to or from this row compare measurements from different runs.';
 }
 
 export function scaleSection(input: { rows: ScaleRow[]; machine: string; date: string; sizes: string[]; seconds: number; budgetS: number }): string {
   const { rows } = input;
   const g = analysisGrowth(rows);
   const failed = rows.some((r) => [r.report, r.analysis, r.grading].some((s) => s !== undefined && 'error' in s));
-  const skipped = rows.filter((r) => r.skipped).map((r) => r.size);
+  /** Sizes this run skipped for its time budget (not those it was not asked for), with no record to show. */
+  const skipped = rows.filter((r) => r.skipped && !r.recorded && !r.skipped.startsWith(NOT_ASKED)).map((r) => r.size);
+  const recorded = rows.filter((r) => r.recorded);
   return `## scale: generation, grading, analysis and report at 10k → 2.4M trials
 
 Command (run by \`npm run bench\`${Number.isFinite(input.budgetS) ? `, with the time left of its budget: --budget-s ${f0(input.budgetS)}` : ''}):
@@ -139,7 +153,7 @@ time; rate), peak RSS.
 | trials | models × items per domain | generation | grading | analysis alone (over the store) | analysis + report (CLI) | store | load |
 |---|---|---|---|---|---|---|---|
 ${rows.map(storeRow).join('\n')}
-
+${recorded.length > 0 ? `\n${recorded.map(recordedNote).join('\n')}\n` : ''}
 Analysis over simulated graded trials streamed from a generator (\`bench/analysis.bench.ts\`, the analysis's own
 in-process time and its process's peak RSS):
 

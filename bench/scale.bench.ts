@@ -14,6 +14,11 @@
  * does not fit the time budget. With --budget-s S, a store-based size is skipped (and says so) when
  * its projected time — the previous size's, scaled linearly by trials — would overrun S seconds.
  *
+ * Every size measured in full is recorded in bench/results/scale-rows.json (committed); a size this run
+ * skipped or was not asked for is shown from its record, marked † with its date and command. The 2.4M
+ * size does not fit `npm run bench`'s 20 minutes on 2 cores (storing and grading alone take ~6 min), so
+ * it is measured on its own with --sizes 2.4M (scale-records.ts).
+ *
  * Rewrites the "scale" section of BENCHMARKS.md; with --json FILE, writes the figures for run-all.ts.
  *
  *   npm run build && npx tsx bench/scale.bench.ts [--sizes 10k,100k,1M,2.4M] [--budget-s S] [--json FILE]
@@ -25,8 +30,9 @@ import { join } from 'node:path';
 import { machineLine, writeSection } from './benchmarks-file.js';
 import { measure, type Measured } from './process-meter.js';
 import { RELIABENCH_BIN, ROOT, scienceData } from './peer-workload.js';
-import { scaleSection, type ScaleRow, type SimAnalysis, type StageFigure } from './scale-report.js';
+import { NOT_ASKED, scaleSection, type ScaleRow, type SimAnalysis, type StageFigure } from './scale-report.js';
 import { fillStudy } from './scale-store.js';
+import { fromRecord, readRecords, recordRows, RECORDS_FILE } from './scale-records.js';
 
 const SHAPES: Record<string, { models: number; items: number }> = {
   '10k': { models: 1, items: 133 },
@@ -102,9 +108,13 @@ function projectedSeconds(trials: number): number {
   return b.seconds + perTrial * (trials - b.trials);
 }
 
-for (const size of SIZES) {
+for (const size of Object.keys(SHAPES)) {
   const shape = SHAPES[size] as { models: number; items: number };
   const planned = shape.models * 5 * shape.items * 15;
+  if (!SIZES.includes(size)) {
+    rows.push({ size, ...shape, trials: planned, simulated: { error: 'not run' }, skipped: `${NOT_ASKED} ${SIZES.join(',')}` });
+    continue;
+  }
   const projected = projectedSeconds(planned);
   const budgetLeft = BUDGET_S - SIMULATED_RESERVE_S - elapsed();
   if (projected > budgetLeft) {
@@ -142,9 +152,15 @@ for (const size of SIZES) {
   }
 }
 
-// Where a store-based size was skipped or its analysis failed, the analysis over simulated trials at
-// every size (cheap: no store, no grading) still measures how the analysis grows.
-if (rows.some((r) => r.analyseS === undefined)) for (const row of rows) row.simulated = await simulatedAnalysis(row.models, row.items);
+// Sizes measured in full are recorded; the others are shown from their records (marked, with a date).
+recordRows(rows, { date: new Date().toISOString().slice(0, 10), machine: machineLine(), command: `npx tsx bench/scale.bench.ts --sizes ${SIZES.join(',')}` });
+const records = readRecords();
+for (let i = 0; i < rows.length; i++) if ((rows[i] as ScaleRow).skipped) rows[i] = fromRecord(rows[i] as ScaleRow, records);
+log(`recorded the sizes measured in full in ${RECORDS_FILE}`);
+
+// Where a store-based size was skipped, recorded or its analysis failed, the analysis over simulated
+// trials at every size (cheap: no store, no grading) still measures, in this run, how the analysis grows.
+if (rows.some((r) => r.analyseS === undefined || r.recorded)) for (const row of rows) row.simulated = await simulatedAnalysis(row.models, row.items);
 else for (const row of rows) row.simulated = { error: 'not needed: the analysis over the store was measured at every size' };
 
 const body = scaleSection({ rows, machine: machineLine(), date: new Date().toISOString().slice(0, 10), sizes: SIZES, seconds: elapsed(), budgetS: BUDGET_S });
