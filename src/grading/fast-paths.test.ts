@@ -7,20 +7,21 @@
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_NAMES } from '../core/item.js';
 import { findPhrases, type PhraseFamily, phrasePattern } from './avoidance/phrases.js';
-import { extractPlaces } from './extract/places.js';
+import { extractPlaces, PHRASE, plainPhrase } from './extract/places.js';
 import { ALTERNATIVE, BULLET, mayBeBullet, mayStartSeparator, openerLength, POLITE_OPENER } from './extract/read-spans.js';
 import { loadFixtures } from './fixtures/fixture-types.js';
 import { charFlags, LT, TRAILING_SPACE, TURN_CHARS } from './prepare/char-flags.js';
 import { cutContinuation } from './prepare/completion-cut.js';
 import { stripThinkBlocks } from './prepare/think-blocks.js';
-import { shortAnswer } from './rationale.js';
+import { oneLine, shortAnswer } from './rationale.js';
+import { grade } from './grade.js';
 import { itemsOf } from './test-support/items.js';
 import { syntheticResponses } from './test-support/synthetic-responses.js';
 import { anyVisible, countVisible, hasVisible, isSpaceCode, splitCount, splitSpaces } from './text-stats.js';
 import { WordScanner } from './word-scan.js';
 import { lineAfter, markerFinder, MARKER_KINDS, plainMarkerRegex } from './extract/markers.js';
 import { plainPhrasePattern } from './avoidance/phrases.js';
-import { shareWordBoundary, topLevelAlternatives } from './regex-scan.js';
+import { matchesOf, shareWordBoundary, topLevelAlternatives } from './regex-scan.js';
 import { normaliseText } from './prepare/normalise-text.js';
 import { mayBeCode } from './prepare/program-code.js';
 import { continuesPromptList } from './prepare/list-shape.js';
@@ -168,6 +169,8 @@ function markerTexts(texts: readonly string[]): string[] {
     'total\n  answer  \nfinal answer: 3', 'Answer:\n5', 'my answer is 5, total 7', ' \tsum\t\nx', 'sum \n\n  total', "It's B. B is the correct answer",
     'FINAL ANSWER - 4', 'The sum of 2 and 3 is 5', 'maybe it is Lyon, or perhaps Bron', "I'd go with option C", 'which gives 12', 'either A or D',
     "'quoted words here' and 'more'", "don't 'x'", "'", "a'b'c", 'x\n\u2028answer\u2028', 'answer\u2029 is 4',
+    // Indented noun lines (the regex without that alternative runs when none can match).
+    ' answer', '\tsum \n', 'x\n answer\ny', 'x\n\n\t total\t\nThe sum is 4', 'a\r  answer\r', 'a\u2029 sum', ' answer is 4', '  \n answers\n', ' x\n answer',
   ];
   return [...texts, ...extra, ...texts.slice(0, 400).map((t) => t.toUpperCase())];
 }
@@ -318,6 +321,47 @@ describe('fast paths added for throughput give the same results as the plain way
         for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) expected.push([m[0], m.index]);
         WORD.lastIndex = 0;
         expect(tokens.slice(k).map((t) => [t.raw, t.start]), `${from}: ${JSON.stringify(text)}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('the place-phrase regex with its start look-ahead matches where the plain one does', () => {
+    const plain = plainPhrase();
+    const odd = [
+      "'s-Hertogenbosch", "L'Aquila and d'Ampezzo", 'Ústí nad Labem', 'São Paulo, Brazil', "x'Bron -Lyon ’Lyon 'Lyon", 'St. Louis or Mt. Fuji',
+      'ÉVRY, évry', '\u{1d400}bc \u{1d400}', 'ñandú Ñandú', 'Bad Homburg vor der Höhe', 'A. B. Cee', 'ẞ ß', '\ud835 Lyon \udc00Lyon', 'McAllen',
+    ];
+    const scan = (re: RegExp, text: string): [number, string][] => matchesOf(re, text).map((m) => [m.index, m[0]]);
+    for (const text of [...texts, ...odd, ...odd.map((t) => ` ${t}.`)]) expect(scan(PHRASE, text), JSON.stringify(text)).toEqual(scan(plain, text));
+  });
+
+  it('the word loop for ASCII texts finds the words the word regex finds', () => {
+    const odd = [
+      's-i-l-e-n-t', 'S I L E N T', 'a b c', 'a b', 'a b cd', 'ab c d', 'a-b-c-d e', 'a b c-', 'a b c-d', "x a b c'd", "don't-stop 'quoted' -dash-",
+      'a  b c', 'a\tb c d', 'é a b c', 'a b c é', 'naïve word', 'rock’n’roll', 'x1y2 z_3', 'a-b c-d e-f', 'A B C D E F G', '--a--', "''a''",
+    ];
+    for (const text of [...texts, ...odd, ...odd.map((t) => `${t}. Then ${t.toUpperCase()}!`)]) {
+      const expected: [string, number][] = [];
+      WORD.lastIndex = 0;
+      for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) expected.push([m[0], m.index]);
+      WORD.lastIndex = 0;
+      const { tokens, k } = tokensFrom(text, 0);
+      expect(tokens.slice(k).map((t) => [t.raw, t.start]), JSON.stringify(text)).toEqual(expected);
+    }
+  });
+
+  it('a rationale is folded onto one line whenever a quoted reason has a break (grade checks only the reason and the answer)', async () => {
+    const odd = [
+      'Hmm\u2028what do you mean by this?', 'Is\u2028this about the\u2028sum?', "I can't\u2028help with that.", 'Could you\u2028clarify?',
+      'Answer: 12\u2028\nFinal answer: 13', 'The answer is 4005.\u2028 Final answer: 4015', 'Once upon a\u2028time', 'x\u2028y z?', 'I\u2028 don\'t know',
+    ];
+    for (const domain of DOMAIN_NAMES) {
+      const [item] = await itemsOf(domain, 1, 'fast-paths');
+      for (const response of [...odd, ...texts.slice(0, 300)]) {
+        for (const mode of ['chat', 'completion'] as const) {
+          const { rationale } = grade({ item: item as NonNullable<typeof item>, response, mode });
+          expect(rationale, JSON.stringify(response)).toBe(oneLine(rationale));
+        }
       }
     }
   });

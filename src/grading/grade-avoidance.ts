@@ -34,7 +34,7 @@ export function gradeAvoidance(input: AvoidanceInput): AvoidanceGrade {
       ? extractGeneric(prepared.text)
       : extractor.extract(prepared.text, undefined, mode === 'completion');
   const key = extractor === undefined ? genericKey : extractor.key;
-  const decision = decide({ prepared, candidates, phrases, domain: input.domain, key, keyItem: undefined, passing: extractor?.passing ?? 'first', mostlyPromptValues: false, completion: mode === 'completion', listShape: false });
+  const decision = decide({ prepared, candidates, phrases, domain: input.domain, key, keyItem: undefined, passing: extractor?.passing ?? 'first', mostlyPromptValues: false, completion: mode === 'completion', listPrompt: undefined });
   const byPhrase =
     decision.kind === 'avoidant' &&
     ((decision.ruleId === 'off-topic' && phrases.has('off-topic')) || (decision.ruleId === 'meta' && phrases.has('meta')));

@@ -10,7 +10,6 @@ import { findPhrases } from './avoidance/phrases.js';
 import type { Candidate } from './extract/candidate.js';
 import { EXTRACTORS } from './extract/domain-extractors.js';
 import type { Grade, GradeInput } from './grade-types.js';
-import { continuesPromptList } from './prepare/list-shape.js';
 import { prepareResponse } from './prepare/prepare-response.js';
 import { isOneLine, oneLine, shortAnswer } from './rationale.js';
 import { decide } from './rules/decide.js';
@@ -89,6 +88,16 @@ function mayFold(rationale: string, why: string, answer: string): string {
   return isOneLine(why) && isOneLine(answer) ? rationale : oneLine(rationale);
 }
 
+/**
+ * The values joined with " | ". (A loop rather than `map` and `join`: the array `map` builds
+ * changed its kind once in a long run, which threw away the code compiled for grade.)
+ */
+function joinValues(chosen: readonly Candidate[]): string {
+  let out = (chosen[0] as Candidate).value;
+  for (let i = 1; i < chosen.length; i++) out += ` | ${(chosen[i] as Candidate).value}`;
+  return out;
+}
+
 export function grade(input: GradeInput): Grade {
   const { item, response } = input;
   const mode = input.mode ?? 'chat';
@@ -108,7 +117,7 @@ export function grade(input: GradeInput): Grade {
     passing: extractor.passing,
     mostlyPromptValues: candidates.length === 0 && mostlyPromptValues(prepared.text, item),
     completion: mode === 'completion',
-    listShape: mode === 'completion' && continuesPromptList(prepared.text, input.prompt),
+    listPrompt: input.prompt,
   });
   if (decision.kind === 'avoidant') {
     return {
@@ -124,7 +133,7 @@ export function grade(input: GradeInput): Grade {
   // Several answers offered together commit to none of them: incorrect, whatever each is.
   const several = decision.chosen.length > 1;
   const correct = !several && matches(item, decision.chosen[0] as Candidate);
-  const extracted = several ? decision.chosen.map((c) => c.value).join(' | ') : (decision.chosen[0] as Candidate).value;
+  const extracted = several ? joinValues(decision.chosen) : (decision.chosen[0] as Candidate).value;
   const short = shortAnswer(extracted);
   const rationale = several
     ? `incorrect: ${decision.why} ("${short}"), none singled out [${decision.ruleId}]`

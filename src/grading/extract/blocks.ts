@@ -96,12 +96,17 @@ function dataBlock(text: string): string | null {
   while (a <= b && ((lines[a] as string).trim() === '' || isProse(lines[a] as string))) a++;
   while (b >= a && ((lines[b] as string).trim() === '' || isProse(lines[b] as string))) b--;
   if (a > b) return null;
-  const inner = lines.slice(a, b + 1);
   // Prose between blocks of data: keep the last block (an explanation came first, or a worked example).
-  for (let i = inner.length - 1; i >= 0; i--) {
-    if (isProse(inner[i] as string)) return inner.slice(i + 1).join('\n').trim() || null;
-  }
-  return inner.join('\n');
+  // Lines a and b are data (the loops above stopped there): only the lines between are read.
+  let prose = b - 1;
+  while (prose > a && !isProse(lines[prose] as string)) prose--;
+  if (prose < a) prose = a;
+  // The same steps whether or not prose came between (a step first taken after this was compiled
+  // would throw the code away); only a block after prose is trimmed.
+  const afterProse = prose + 1;
+  const block = lines.slice(prose === a ? a : afterProse, b + 1).join('\n');
+  const trimmed = block.trim();
+  return prose === a ? block : trimmed || null;
 }
 
 function outerJson(text: string): [number, string] | null {
@@ -138,8 +143,10 @@ export function extractBlocks(text: string, item: Item | undefined): Candidate[]
     }
   }
   const type = (item?.gold as { type?: string } | undefined)?.type;
+  // Looked for in every text, used for CSV-to-JSON items only: a call first made after this was
+  // compiled (the first such item) would throw the code away.
+  const json = outerJson(withoutPrograms);
   if (type === 'csv-to-json') {
-    const json = outerJson(withoutPrograms);
     if (json !== null) {
       list.add(json[1], STATED, json[0], 'json');
       return list.items;
@@ -176,12 +183,18 @@ const SENTENCE_STOP = /(?<![A-Z])\.$/;
 
 /** Emphasis wrapping whole lines is dropped, and a single record loses a sentence-final full stop. */
 function tidy(block: string): string {
-  const lines = block.split('\n').map((l) => {
-    const t = l.trim();
-    // WRAPPED needs a line that starts with * _ or `.
-    const m = t.length > 0 && WRAPPED_START.has(t.charCodeAt(0)) ? WRAPPED.exec(t) : null;
-    return m === null ? l : (m[2] as string);
-  });
+  // A loop rather than `map`: the array `map` builds changed its kind once in a long run, which
+  // threw away the code compiled for this and its caller.
+  const lines = block.split('\n');
+  for (let i = 0; i < lines.length; i++) lines[i] = unwrapped(lines[i] as string);
   if (lines.length === 1) return (lines[0] as string).trim().replace(SENTENCE_STOP, '');
   return lines.join('\n');
+}
+
+/** A line without its emphasis or code marks (WRAPPED), or the line as it is. */
+function unwrapped(line: string): string {
+  const t = line.trim();
+  // WRAPPED needs a line that starts with * _ or `.
+  const m = t.length > 0 && WRAPPED_START.has(t.charCodeAt(0)) ? WRAPPED.exec(t) : null;
+  return m === null ? line : (m[2] as string);
 }

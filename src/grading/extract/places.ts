@@ -24,7 +24,16 @@ import { codeAt, isSpaceCode, splitCount } from '../text-stats.js';
 const TOKEN = "(?:(?:St|Ste|Mt|Ft)\\.|\\p{Lu}\\.(?= \\p{Lu})|[\\p{Lu}][\\p{L}\\p{M}]*(?:[-'’.][\\p{L}\\p{M}]+)*)";
 const PARTICLE =
   '(?:de|du|des|la|le|les|sur|sous|am|an|der|den|dem|ob|bei|vor|del|della|dei|di|da|do|dos|das|van|von|upon|aan|op|ter|ten|en|al|el|ash|as|ad|ar|at|az|ath|adh|bin|ibn|abu|umm|wa)';
-const PHRASE = new RegExp(`(?<![\\p{L}\\p{M}'’-])'?${TOKEN}(?: (?:${PARTICLE} (?:${PARTICLE} )?)?${TOKEN})*`, 'gu');
+/** A capitalised phrase: tokens joined by spaces and particles, not inside a word. */
+const PLAIN_PHRASE = `(?<![\\p{L}\\p{M}'’-])'?${TOKEN}(?: (?:${PARTICLE} (?:${PARTICLE} )?)?${TOKEN})*`;
+/**
+ * What a phrase starts with: "'", A–Z or a non-ASCII character. Tested first, it spares the Unicode
+ * look-behind at every other position of the text, which was half the time of the scan.
+ */
+const PHRASE_START = "(?=[^\\x00-&(-@\\[-\\x7f])";
+/** PLAIN_PHRASE as run (exported for the fast-path tests, with the plain form). */
+export const PHRASE = new RegExp(`${PHRASE_START}${PLAIN_PHRASE}`, 'gu');
+export const plainPhrase = (): RegExp => new RegExp(PLAIN_PHRASE, 'gu');
 const QUALIFIER = new RegExp(`^\\s*(?:,\\s*|\\(\\s*)(${TOKEN}(?: ${TOKEN}){0,3})\\s*\\)?`, 'u');
 const ARTICLES = new Set(['The', 'La', 'Le', 'Les', 'L', 'El', 'Al', 'Los', 'Las', 'Il', 'Lo', 'De', 'Den', 'Het']);
 const LOWER_VALUE = /^[\s"'`*(]*([\p{L}][\p{L}\p{M}'’.-]*(?: [\p{L}][\p{L}\p{M}'’.-]*){0,3})\s*(?=$|[,.;:!?()\n]| [-–—] | is\b| which\b)/u;

@@ -105,13 +105,74 @@ let tokenList: Token[] = [];
 /** Every WORD match of a text, scanned once per text (reading is synchronous). */
 function tokensOf(text: string): Token[] {
   if (text === tokenText) return tokenList;
-  const out: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) out.push({ raw: m[0], start: m.index });
-  WORD.lastIndex = 0;
+  let out = asciiTokens(text);
+  if (out === null) {
+    out = [];
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) out.push({ raw: m[0], start: m.index });
+    WORD.lastIndex = 0;
+  }
   tokenText = text;
   tokenList = out;
   return out;
+}
+
+/**
+ * WORD's matches in a text of ASCII characters, found with a loop: the Unicode regex, tried at
+ * every position, cost several times more. Null at the first non-ASCII character met (a letter or
+ * "’" there would be read by the regex's Unicode classes): the regex then scans the text.
+ */
+function asciiTokens(text: string): Token[] | null {
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = codeAt(text, i);
+    if (c >= 128) return null;
+    if (!isAsciiLetter(c)) {
+      i++;
+      continue;
+    }
+    // Letters spelled out need no ASCII letter before them (WORD's look-behind).
+    let end = i > 0 && isAsciiLetter(codeAt(text, i - 1)) ? -1 : spelledEnd(text, i);
+    if (end < 0) {
+      // [\p{L}][\p{L}'’-]*: here ASCII letters, "'" and "-"; a non-ASCII character is left to the regex.
+      end = i + 1;
+      while (end < n) {
+        const d = codeAt(text, end);
+        if (d >= 128) return null;
+        if (!isAsciiLetter(d) && d !== 39 && d !== 45) break;
+        end++;
+      }
+    }
+    out.push({ raw: text.slice(i, end), start: i });
+    i = end;
+  }
+  return out;
+}
+
+/**
+ * The end of letters spelled out from `at` ("s-i-l-e-n-t", "s i l e n t": three or more, not
+ * followed by a letter), or -1: WORD's first alternative, with its backtracking (the greedy run
+ * gives back one pair when a letter follows it).
+ */
+function spelledEnd(text: string, at: number): number {
+  const n = text.length;
+  let pairs = 0;
+  let end = at + 1;
+  while (end + 1 < n && (codeAt(text, end) === 32 || codeAt(text, end) === 45) && isAsciiLetter(codeAt(text, end + 1))) {
+    pairs++;
+    end += 2;
+  }
+  if (end < n && isAsciiLetter(codeAt(text, end))) {
+    pairs--;
+    end -= 2;
+  }
+  return pairs >= 2 ? end : -1;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /**

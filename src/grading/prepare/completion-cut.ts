@@ -184,8 +184,13 @@ export function cutContinuation(text: string, mode: 'chat' | 'completion', openi
       continue;
     }
     const head = firstLine(body);
-    if (NEW_QUESTION.test(head)) return cutAt(text, p.start, 'new-question');
-    if (opening !== undefined && head.startsWith(opening) && echo.test(head) === 'none') return cutAt(text, p.start, 'prompt-opening');
+    // Both cuts go through one call, and the echo test runs for every paragraph (on '' when the
+    // head does not start like the prompt, which costs nothing): a call first made after this was
+    // compiled (the first prompt-opening cut of a run) would throw the code away.
+    const newQuestion = NEW_QUESTION.test(head);
+    const opens = !newQuestion && opening !== undefined && head.startsWith(opening);
+    const reason: CutReason | null = newQuestion ? 'new-question' : echo.test(opens ? head : '') === 'none' && opens ? 'prompt-opening' : null;
+    if (reason !== null) return cutAt(text, p.start, reason);
     let end = p.end;
     let extended = false;
     while (LEADS_ON.test(text.slice(p.start, end)) && i + 1 < paras.length) {

@@ -33,8 +33,17 @@ function shapesOf(prompt: string): number {
   return shapes;
 }
 
+/**
+ * The text's non-blank lines, trimmed. (A loop rather than `map` and `filter`: the arrays they
+ * build changed kind once in a long run, which threw away the code compiled for the caller.)
+ */
 function lines(text: string): string[] {
-  return text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const out: string[] = [];
+  for (const l of text.split('\n')) {
+    const t = l.trim();
+    if (t.length > 0) out.push(t);
+  }
+  return out;
 }
 
 /** The text has 2+ lines, mostly of one list shape that the prompt's lines also have. */

@@ -16,17 +16,12 @@ export interface CodeResult {
   code: boolean;
 }
 
-const CODE_WORD = /\b(?:import|return|def|class|function|var|let|const)\b/;
+/** What any program code has: a bracket or semicolon, a fence, `#include` or a keyword. */
+const MAY_BE_CODE = /[(;{}]|```|~~~|#include|\b(?:import|return|def|class|function|var|let|const)\b/;
 
-/**
- * `/[{};(]|```|~~~|\b(?:import|return|def|class|function|var|let|const)\b|#include/.test(text)`:
- * fast substring searches first, the word regex last.
- */
+/** Whether the text may hold program code (one regex pass: cheaper than seven substring searches and a regex). */
 export function mayBeCode(text: string): boolean {
-  return (
-    text.includes('(') || text.includes(';') || text.includes('{') || text.includes('}') || text.includes('```') ||
-    text.includes('~~~') || text.includes('#include') || CODE_WORD.test(text)
-  );
+  return MAY_BE_CODE.test(text);
 }
 
 export function stripProgramCode(text: string): CodeResult {

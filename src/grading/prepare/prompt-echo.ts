@@ -72,7 +72,13 @@ function buildItemEcho(item: Item, completion: boolean): ItemEcho {
   }
   // A chat model presenting the unchanged data as its result gives a wrong answer, not an echo.
   const keys = item.domain === 'science' ? ['question', 'options', 'options_inline'] : item.domain === 'transforms' ? (completion ? ['data', 'task'] : ['task']) : [];
-  const blocks = keys.map((k) => input[k]).filter((v): v is string => v !== undefined && /[ \n]/.test(v.trim())).map(normaliseText);
+  // A loop rather than `map` and `filter`: the arrays they build changed kind once in a long run,
+  // which threw away the code compiled for this.
+  const blocks: string[] = [];
+  for (const k of keys) {
+    const v = input[k];
+    if (v !== undefined && /[ \n]/.test(v.trim())) blocks.push(normaliseText(v));
+  }
   return { guard, blocks };
 }
 
@@ -109,10 +115,11 @@ function build(prompt: string | undefined, item: Item | undefined, completion: b
       body = body.slice(0, lastBreak).trim();
     }
   }
-  const blocks = [...own.blocks];
-  if (body.length > 0) blocks.push(body);
-  // A raw model repeating the cue ("The word is\nThe word is") echoes it too.
-  if (cue.length >= 6 && cue.includes(' ') && HAS_LETTER.test(cue)) blocks.push(cue);
+  // A raw model repeating the cue ("The word is\nThe word is") echoes it too. (One concat rather
+  // than a copy and pushes: pushing a string onto the copy of an empty list, whose kind is "small
+  // integers", threw away the code compiled for this once in a long run.)
+  const cueBlock = cue.length >= 6 && cue.includes(' ') && HAS_LETTER.test(cue);
+  const blocks = own.blocks.concat(body.length > 0 ? [body] : [], cueBlock ? [cue] : []);
   blocks.sort((a, b) => b.length - a.length);
   // Only the completion stop rule reads the opening (chat responses are never cut at it).
   const opening = !completion || body === '' ? undefined : promptOpening(body, item?.domain === 'transforms' ? item.input['data'] : undefined);

@@ -9,6 +9,7 @@ import type { PhraseFamily, Phrases } from '../avoidance/phrases.js';
 import { type Candidate, FINAL, LOOSE, STATED, type Tier } from '../extract/candidate.js';
 import type { PassingPolicy } from '../extract/domain-extractors.js';
 import type { AvoidanceType } from '../grade-types.js';
+import { continuesPromptList } from '../prepare/list-shape.js';
 import type { Prepared } from '../prepare/prepare-response.js';
 import { shareWordBoundary } from '../regex-scan.js';
 import { anyVisible, codeAt, countVisible } from '../text-stats.js';
@@ -26,8 +27,11 @@ export interface Evidence {
   /** Half or more of the text is the prompt's own values (addends, the scramble). */
   mostlyPromptValues: boolean;
   completion: boolean;
-  /** The text's lines are in the format of the prompt's list lines ("Field: value", "E. option"). */
-  listShape: boolean;
+  /**
+   * The prompt, for the list-shape rule (completion mode only; undefined: the rule is off). Read
+   * only when a rule needs it: most responses are decided without it.
+   */
+  listPrompt: string | undefined;
 }
 
 export type Decision =
@@ -87,6 +91,11 @@ function taskWordCount(text: string, domain: DomainName | undefined): number {
 
 type Avoidant = Extract<Decision, { kind: 'avoidant' }>;
 
+/** A completion whose lines are in the format of the prompt's list lines ("Field: value", "E. option"). */
+function listShape(ev: Evidence): boolean {
+  return ev.completion && continuesPromptList(ev.prepared.text, ev.listPrompt);
+}
+
 function avoid(avoidance: AvoidanceType, ruleId: RuleId, why: string): Avoidant {
   return { kind: 'avoidant', avoidance, ruleId, why };
 }
@@ -108,9 +117,13 @@ export function classifyNoAnswer(ev: Evidence): Avoidant {
   }
   if (prep.cutAtStart) {
     if (prep.echoShare >= 0.5) return avoid('echo', 'echo', 'the continuation repeats the prompt');
-    return prep.cut === 'prompt-opening'
-      ? avoid('echo', 'echo', "the continuation repeats the prompt's template with new values (stop rule: prompt-opening)")
-      : avoid('off-topic', 'new-question', `the continuation starts a new question (stop rule: ${prep.cut})`);
+    // One call for both cases: a call first made after this was compiled would throw the code away.
+    const opening = prep.cut === 'prompt-opening';
+    return avoid(
+      opening ? 'echo' : 'off-topic',
+      opening ? 'echo' : 'new-question',
+      opening ? "the continuation repeats the prompt's template with new values (stop rule: prompt-opening)" : `the continuation starts a new question (stop rule: ${prep.cut})`,
+    );
   }
   const refusal = p.get('refusal');
   if (refusal) return avoid('refusal', 'refusal', `no answer; declines: ${quote(refusal.text)}`);
@@ -133,7 +146,7 @@ export function classifyNoAnswer(ev: Evidence): Avoidant {
   if (ev.completion && FIRST_PERSON.test(text) && !p.get('meta') && taskWordCount(text, ev.domain) >= 1) {
     return avoid('echo', 'echo', "no answer; the continuation goes on in the prompt's voice");
   }
-  if (ev.completion && ev.listShape) return avoid('echo', 'echo', "no answer; the continuation extends the prompt's list");
+  if (listShape(ev)) return avoid('echo', 'echo', "no answer; the continuation extends the prompt's list");
   if (text.trimEnd().endsWith(':')) return avoid('meta', 'meta', 'announces an answer that never comes');
   if (DIGRESSION.test(text)) return avoid('off-topic', 'off-topic', 'no answer; a digression');
   const asked = questionBack(text);
@@ -187,20 +200,27 @@ function blocked(phrases: Phrases): boolean {
 
 /** An earlier stated (or final) answer, offered apart from the winner, that differs from all it chose. */
 function earlierOther(ev: Evidence, winner: Candidate, chosen: readonly Candidate[]): Candidate | undefined {
-  let winnerKeys: string[] | undefined;
   for (const c of ev.candidates) {
     if (c.tier < STATED || c.group === winner.group || c.pos >= winner.pos) continue;
-    winnerKeys ??= chosen.map((w) => ev.key(w.value, ev.keyItem));
-    if (!winnerKeys.includes(ev.key(c.value, ev.keyItem))) return c;
+    if (!hasKey(ev, chosen, ev.key(c.value, ev.keyItem))) return c;
   }
   return undefined;
+}
+
+/**
+ * Whether one of the candidates has the key. (A loop rather than `map` and `includes`: the array
+ * `map` builds changed its kind once in a long run, which threw away the code compiled for this.)
+ */
+function hasKey(ev: Evidence, cands: readonly Candidate[], key: string): boolean {
+  for (const w of cands) if (ev.key(w.value, ev.keyItem) === key) return true;
+  return false;
 }
 
 export function decide(ev: Evidence): Decision {
   if (ev.candidates.length === 0) return classifyNoAnswer(ev);
   const tier = topTier(ev.candidates);
   if (tier === LOOSE) {
-    if (ev.prepared.echoShare >= 0.5 || ev.listShape) {
+    if (ev.prepared.echoShare >= 0.5 || listShape(ev)) {
       return { kind: 'avoidant', avoidance: 'echo', ruleId: 'echo', why: 'mostly a copy or continuation of the prompt; values only in passing' };
     }
     if (blocked(ev.phrases)) {
