@@ -134,32 +134,34 @@ function row(name: string, passes: Pass[]): string {
 }
 
 /**
- * Where the time goes, from CPU profiles of the study run (2026-11-28, grader 1.0.0, after the
+ * Where the time goes, from CPU profiles of the study run (2026-12-06, grader 1.0.0, after the
  * throughput work of issue #4: `node --cpu-prof`, per-thread CPU from /proc, V8's --trace-opt and
  * --trace-deopt). Kept with the figures because the target is not met yet; redo it when they move a lot.
  */
-const PROFILE = `Where the time goes (profiles of the study run; shares of its CPU):
+const PROFILE = `Where the time goes (study run, grader as of commit 88c0c01; measured 2026-12-06 on this machine):
 
-- **The optimising compiler, about 20% of the CPU-seconds.** The study starts right after a
-  2,400-grade warm-up, so V8 compiles the grader's ~130 hot functions during it, on helper threads
-  (about 1.0–1.2 s of the run's 5.3–6 s): the first 3,000 grades cost 140–170 µs each (80–130 µs of
-  it compiling, the main thread meanwhile running unoptimised code), the next few thousand 40–60 µs,
-  and each domain's first 3,000 again 45–75 µs (the run is ordered by domain), against 17–35 µs later
-  on. About a dozen deoptimisations remain (a rarely taken branch first taken, a new kind of V8
-  string), each followed by a recompile. After a 21,000-grade warm-up on other items the same study
-  measured about 44,000–53,000/CPU-s (one-off measurement, not this benchmark's figure).
-- **Per item** (every 300 responses here): 0.2–0.6 ms for the echo models of its 30 prompt texts
-  (about 10–20 µs each: normalising and flattening the prompt), and the domain checks of its distinct
-  answers (locality: up to 0.4 ms when an answer is none of the gold places' names and their alternate
-  names are folded; the others under 0.3 ms) — 1–3 µs a response.
-- **Per response** (main thread, inclusive): extraction 37% (the shared answer-marker regex 7%;
-  locality 10%, addition 8.5%, anagram 7.5%, transforms 7%, science 5%), preparation 25% (echo removal
-  6%, stop rule 6%, echo model 4%, normalising 3%, program-code check 3%, character flags 2%), the
-  decision with the avoidance phrases 11% (phrase look-up 6%), rationale 3.5%, domain check 2%,
-  garbage collection 2.5%. About 18 regex executions a response (26 before), each 0.1–1 µs on this
-  machine, and string slicing and small objects make up the rest; no function has more than 7% self
-  time. Fresh items graded with the compiler already warm cost about 12–25 µs a response by domain
-  (addition cheapest, locality dearest).`;
+- **Warm-up, about 30% of the CPU-seconds.** Of the run's 4.6–4.8 CPU-s, 3.9 s are the grading
+  thread and 0.75–0.85 s V8's helper threads; with concurrent recompilation switched off (diagnosis
+  only) the helpers drop to 0.08 s, so about 0.7 s is the optimising compiler: 109 compiles during
+  the study, 0.70 s on the grading thread in that mode (extractBlocks 61 ms in 2 compiles, extractPlaces 40, extractOptions 33,
+  extractNumbers 32, decide 30, grade 24 ms; 19 anonymous functions 54 ms together), and 2
+  deoptimisations (one in the benchmark's own loop). The same study graded a second time in the same process (diagnosis only) runs at
+  about 64,000/CPU-s (3.3 CPU-s): the first pass pays about 1.4 s for compiling, for running
+  unoptimised code meanwhile, and for the per-prompt and per-item caches.
+- **Per response** (grading thread, inclusive, \`node --cpu-prof\` over the study and worst case):
+  preparation 28% (stop rule 6.6%, echo models 6.5%, echo removal 6%, normalising 4.5%, character
+  flags 2%, program-code check 2%); extraction by domain — locality 12%, addition 8.3%, science 7.8%,
+  anagram 7.4%, transforms 6.7% — with the shared marker finder 9% of it (its regexes 5.4%); the
+  decision 11%; phrase look-up 6.7%; domain checks 4.2% (locality's alternate names 2.2%); garbage
+  collection 3%. Regex execution is 18% of the thread's self time. Responses average about 90
+  characters, so fixed costs per call dominate: timed alone, the locality marker regex costs about
+  1 µs a response and the character checks (normalising, program code) 0.2–0.3 µs, even when they
+  find nothing. No function has more than 4.5% self time.
+- **Tried without gain** (each within ±1% or slower, reverted): skipping the marker regexes when a
+  WordScanner pass finds none of their trigger words (a third of locality responses have none);
+  building the marker regex from only the alternatives a text can match (more regex variants to
+  compile); a charCodeAt loop instead of the UTF-8 copy in WordScanner; index loops in echo removal;
+  reading the CSV-to-JSON tuple on every text to avoid extractBlocks' one deoptimisation.`;
 
 function body(results: Result[]): string {
   const first = results[0] as Result;
