@@ -64,6 +64,9 @@ describe.each(SCENARIOS)('recovery: $name', ({ spec, bad, epsilon }) => {
     expect(domain.templates.filter((t) => t.flagged).map((t) => t.templateId)).toEqual([templateId(spec.domain, bad)]);
 
     const ultra = domain.indicators.ultracrepidarian!;
+    // The recovered figures, for the record (CI logs show them beside the known truth).
+    console.log(`recovery ${spec.modelKey} ${seed}: ${trials.length} trials; true d* ${trueD.toFixed(2)} in [${maxDifficulty!.toFixed(2)}, ${exceedsFrom!.toFixed(2)}]; ` +
+      `flagged ${domain.templates.filter((t) => t.flagged).map((t) => t.templateId).join(', ')}; i/(a+i) ${ultra.value.toFixed(4)} [${ultra.low.toFixed(4)}, ${ultra.high.toFixed(4)}] vs true ${trueUltra.toFixed(4)}`);
     expect(Math.abs(ultra.value - trueUltra)).toBeLessThanOrEqual(0.02);
     expect(ultra.low).toBeLessThanOrEqual(trueUltra);
     expect(ultra.high).toBeGreaterThanOrEqual(trueUltra);
