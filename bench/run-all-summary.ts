@@ -13,6 +13,15 @@ export interface ScriptResult {
   load1: number;
 }
 
+/** bench/grader.bench.ts's headline figures (--out): responses per CPU-second of the study run. */
+export interface GraderResults {
+  responses: number;
+  sustained: number;
+  freshProcess: number;
+}
+/** Issue #4's target for the rule grader, per CPU-second on one core. */
+export const GRADER_TARGET = 50_000;
+
 export interface SummaryInput {
   command: string;
   machine: string;
@@ -26,6 +35,7 @@ export interface SummaryInput {
   analysisGrowth?: AnalysisGrowth | undefined;
   /** bench/paper-scale.bench.ts's figures. */
   paperScale?: PaperResults;
+  grader?: GraderResults;
 }
 
 const f0 = (x: number): string => Math.round(x).toLocaleString('en-US');
@@ -68,6 +78,12 @@ export function summarySection(s: SummaryInput): string {
       met: p?.met,
     },
   ];
+  const gr = s.grader;
+  targets.push({
+    name: `rule grader ≥ ${f0(GRADER_TARGET)} responses per CPU-second on one core (study run, sustained)`,
+    measured: gr ? `${f0(gr.sustained)}/CPU-s over ${f0(gr.responses)} responses (from a fresh process, warm-up included: ${f0(gr.freshProcess)})` : '—',
+    met: gr ? gr.sustained >= GRADER_TARGET : undefined,
+  });
   const missed = targets.filter((x) => x.met === false).map((x) => x.name);
   const unmeasured = targets.filter((x) => x.met === undefined).map((x) => x.name);
   const failedScripts = s.scripts.filter((r) => r.exitCode !== 0 || r.timedOut);
@@ -87,6 +103,7 @@ export function summarySection(s: SummaryInput): string {
   if (p && !p.met) {
     note.push(`Analysing and reporting 2.4M trials took ${f1(p.seconds)} s (median) and ${f0(p.peakMb)} MB at peak, against ${TARGET_S} s and ${f0(TARGET_MB)} MB (paper-scale section: the split between analysis and report, and the load during each run).`);
   }
+  if (gr && gr.sustained < GRADER_TARGET) note.push(`The rule grader graded ${f0(gr.sustained)} responses per CPU-second once warm, not ${f0(GRADER_TARGET)} (grade section: where its time goes).`);
   if (g && !g.met) note.push(`Analysis CPU time grew with exponent ${g.exponent.toFixed(2)} from 100k to 2.4M trials (1 = linear).`);
   if (unmeasured.length > 0) note.push(`**Not measured in this run:** ${unmeasured.join('; ')}.`);
   if (skipped.length > 0) note.push(`Store-based scale rows at ${skipped.join(', ')} were skipped to stay within the time budget (see the scale section for the command that measures them).`);

@@ -21,7 +21,7 @@ import { peerTargets, type PeerResults } from './peer-report.js';
 import { ROOT } from './peer-workload.js';
 import type { PaperResults } from './paper-scale-report.js';
 import { analysisGrowth, type ScaleRow } from './scale-report.js';
-import { summarySection, type ScriptResult } from './run-all-summary.js';
+import { summarySection, type GraderResults, type ScriptResult } from './run-all-summary.js';
 
 const flag = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -101,12 +101,14 @@ try {
     .filter((f) => readFileSync(join(ROOT, 'bench', f), 'utf8').includes('writeSection('))
     .sort((a, b) => order(a) - order(b));
   const paperJson = join(scratch, 'paper-scale.json');
+  const graderJson = join(scratch, 'grader.json');
   for (const file of sectionWriters) {
     const name = file.replace('.bench.ts', '');
     if (!wanted(name)) continue;
     const timeoutS = Math.max(60, Math.min(CAP_S[name] ?? 300, left() - SCALE_MIN_S));
-    // paper-scale is told its deadline (less slack for its last child), and hands its figures to the summary.
-    const extra = name === 'paper-scale' ? ['--budget-s', String(Math.round(timeoutS - 20)), '--json', paperJson] : [];
+    // paper-scale is told its deadline (less slack for its last child); it and the grader hand their figures to the summary.
+    const extra =
+      name === 'paper-scale' ? ['--budget-s', String(Math.round(timeoutS - 20)), '--json', paperJson] : name === 'grader' ? ['--out', graderJson] : [];
     await run(name, process.execPath, tsxArgs(file, ...(ARGS[name] ?? []), ...extra), timeoutS);
   }
 
@@ -119,6 +121,7 @@ try {
   const peer = existsSync(peerJson) ? (JSON.parse(readFileSync(peerJson, 'utf8')) as PeerResults) : undefined;
   const scale = existsSync(scaleJson) ? (JSON.parse(readFileSync(scaleJson, 'utf8')) as ScaleRow[]) : undefined;
   const paper = existsSync(paperJson) ? (JSON.parse(readFileSync(paperJson, 'utf8')) as PaperResults) : undefined;
+  const grader = existsSync(graderJson) ? (JSON.parse(readFileSync(graderJson, 'utf8')) as GraderResults) : undefined;
   const body = summarySection({
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     machine: `${machineLine()} (${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB)`,
@@ -129,6 +132,7 @@ try {
     ...(peer ? { peer, peerTargets: peerTargets(peer) } : {}),
     ...(scale ? { scale, analysisGrowth: analysisGrowth(scale) } : {}),
     ...(paper ? { paperScale: paper } : {}),
+    ...(grader ? { grader } : {}),
   });
   writeClosing(join(ROOT, 'BENCHMARKS.md'), body);
   log(`all done in ${elapsed().toFixed(0)} s (budget ${BUDGET_S} s); BENCHMARKS.md rewritten`);
