@@ -16,6 +16,7 @@
  */
 
 import { shareWordBoundary } from '../regex-scan.js';
+import { codeAt, isSpaceCode } from '../text-stats.js';
 import { WordScanner } from '../word-scan.js';
 
 export type PhraseFamily = 'refusal' | 'decline' | 'inability' | 'hedge' | 'clarification' | 'meta' | 'off-topic';
@@ -194,6 +195,19 @@ const TRIGGERS: Record<PhraseFamily, readonly string[] | null> = {
 
 const FAMILIES = Object.keys(TRIGGERS) as PhraseFamily[];
 const SPACES = /\s+/g;
+
+/**
+ * `text.replace(/\s+/g, ' ')`. Most matched phrases already have single spaces between their words,
+ * which the replace would leave as they are: only a text with another whitespace character, or two
+ * in a row, is replaced.
+ */
+export function singleSpaced(text: string): string {
+  for (let i = 0, len = text.length; i < len; i++) {
+    const c = codeAt(text, i);
+    if (isSpaceCode(c) && (c !== 32 || (i + 1 < len && isSpaceCode(codeAt(text, i + 1))))) return text.replace(SPACES, ' ');
+  }
+  return text;
+}
 /** All trigger lists scanned in one pass (bit i: family FAMILIES[i]); see word-scan.ts. */
 const SCANNER = new WordScanner(FAMILIES.map((f) => TRIGGERS[f] ?? []));
 const FAMILY_BIT = new Map(FAMILIES.map((f, i) => [f, TRIGGERS[f] === null ? -1 : 1 << i]));
@@ -235,7 +249,7 @@ export class Phrases {
       const offTopic = family === 'off-topic';
       if (this.triggered(family, offTopic)) {
         const m = (PATTERN_AT[slot] as RegExp).exec(offTopic ? this.full : this.text);
-        hit = m === null ? null : { family, text: m[0].replace(SPACES, ' ') };
+        hit = m === null ? null : { family, text: singleSpaced(m[0]) };
       } else hit = null;
       this.found[slot] = hit;
     }

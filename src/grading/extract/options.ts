@@ -14,7 +14,7 @@ import { perItem } from './per-item.js';
 import { scanMarkup } from './markup.js';
 import { bareHow, type Found, type Line, linesOf, readBareLine, readBoxed, readEmphasis, readRange, readSpan, type Reader } from './read-spans.js';
 import { matchesOf } from '../regex-scan.js';
-import { isSpaceCode } from '../text-stats.js';
+import { codeAt, isSpaceCode } from '../text-stats.js';
 
 const LETTERS = ['A', 'B', 'C', 'D'] as const;
 const LETTER_AT = /^\(?([A-HJ])\)?(?![\p{L}\p{N}'’])|^\(([a-d])\)|^([a-d])(?=[).:](?:\s|$))|^([a-d])(?=\s*$)/u;
@@ -29,7 +29,8 @@ function letterOf(m: RegExpExecArray): string {
 const LOOSE_LETTER = /\(([A-D])\)|\b(?:[Oo]ption|[Cc]hoice|[Ll]etter)\s+\(?([A-D])\b/gu;
 const FILLER = /^(?:[\s:=*"'`(\-–—]|the|a|an|correct|right|best|answer|option|choice|letter|is|it's|it|that|which|one|be|would|probably|likely|definitely|clearly|most|number|with|go|i'd|i|will|pick|choose|select|say)*$/i;
 const MARKERS = markerFinder(['answer', 'option', 'choice', 'letter', 'correct one', 'right one', 'pick', 'selection', 'response']);
-const OPTION_LABEL = /^[ \t]*\(?[A-H][.):][ \t]/;
+/** Exported for the fast-path tests (with isOptionLabel). */
+export const OPTION_LABEL = /^[ \t]*\(?[A-H][.):][ \t]/;
 /** Answers that name no single option: a committed answer all the same (graded incorrect). */
 const NONE_ALL = /^(?:none|all|neither|both) of (?:the )?(?:above|options|choices|answers|these|them)\b/i;
 const NONE_ALL_ANY = new RegExp(NONE_ALL.source.slice(1), 'i');
@@ -114,6 +115,32 @@ function mayBeNoneAll(c: number): boolean {
   return c === 110 || c === 78 || c === 97 || c === 65 || c === 98 || c === 66;
 }
 
+/** The first position from `from` on that is not whitespace (`\s`), or the text's length. */
+export function wordStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isSpaceCode(codeAt(text, i))) i++;
+  return i;
+}
+
+/** Where the run of non-space characters at `start` ends (it may run past any range being read). */
+export function wordEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && !isSpaceCode(codeAt(text, i))) i++;
+  return i;
+}
+
+/**
+ * `OPTION_LABEL.test(text.slice(start, end))`: the regex runs only when, after spaces and tabs,
+ * the line starts with "(" or A–H, as a label must.
+ */
+export function isOptionLabel(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (codeAt(text, i) === 32 || codeAt(text, i) === 9)) i++;
+  if (i >= end) return false;
+  const c = codeAt(text, i);
+  return (c === 40 || (c >= 65 && c <= 72)) && OPTION_LABEL.test(text.slice(start, end));
+}
+
 /** `.` `)` `:` or whitespace: what the letter's separator (`/^[.):\s]+/`) is made of. */
 function isSeparator(c: number): boolean {
   return c === 46 || c === 41 || c === 58 || isSpaceCode(c);
@@ -143,14 +170,14 @@ function optionReader(ctx: ScienceContext): Reader {
     const none = mayBeNoneAll(c) ? NONE_ALL.exec(rest) : null;
     return none === null ? null : { value: none[0].toLowerCase(), start: pos, end: pos + none[0].length };
   };
-  const words = /[^\s]+/g;
   return {
     first(text, from, to, strict) {
-      words.lastIndex = from;
-      for (let m = words.exec(text); m !== null && m.index < to; m = words.exec(text)) {
-        const f = at(text, m.index, to) ?? (m[0].startsWith('(') || m[0].startsWith('"') ? at(text, m.index + 1, to) : null);
+      // The words (runs of non-space characters, as `/[^\s]+/g` finds them) that start before `to`.
+      for (let start = wordStart(text, from); start < to; start = wordStart(text, wordEnd(text, start))) {
+        const c = codeAt(text, start);
+        const f = at(text, start, to) ?? (c === 40 || c === 34 ? at(text, start + 1, to) : null);
         if (f !== null) return f;
-        if (!FILLER.test(text.slice(from, m.index + m[0].length))) break;
+        if (!FILLER.test(text.slice(from, wordEnd(text, start)))) break;
       }
       if (strict) return null;
       LETTER_ANY.lastIndex = from;
@@ -211,13 +238,13 @@ export function extractOptions(text: string, item: Item | undefined, completion:
   }
   const lines = linesOf(t);
   let labelled = 0;
-  for (const l of lines) if (OPTION_LABEL.test(t.slice(l.start, l.end))) labelled++;
+  for (const l of lines) if (isOptionLabel(t, l.start, l.end)) labelled++;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     if (completion && i === 0 && labelled < 2) readRange(t, line.start, line.end, false, true, STATED, 'after-cue', false, reader, list);
     const bare = readBareLine(t, { start: line.start, end: line.end, body: line.start, bullet: line.bullet }, reader, true);
     if (bare === null) continue;
-    const isLabel = OPTION_LABEL.test(t.slice(line.start, line.end));
+    const isLabel = isOptionLabel(t, line.start, line.end);
     const group = list.newGroup();
     for (const f of bare) list.add(f.value, isLabel && labelled > 1 ? LOOSE : STATED, f.start, bareHow(t, line, f.start, lines.length), false, group);
   }

@@ -22,8 +22,18 @@
 
 import { anyVisible, codeAt, isSpaceCode } from '../text-stats.js';
 
-const NEW_QUESTION =
+export const NEW_QUESTION =
   /^(?:#{2,}|Q(?:uestion)?\s*\d*\s*[:.)]|(?:Problem|Exercise|Example)\s*\d*\s*[:.)]|(?:Human|User|Assistant|Instruction|Input|Task|Prompt|Student|Teacher)\s*:|\[INST\]|<\|?(?:user|human|im_start|start_header_id)\b)/i;
+/**
+ * The characters NEW_QUESTION's match can start with, in either case: # Q P E H U A I T S [ <. (It is
+ * anchored, case-insensitive and not Unicode, so no other character can start a match.)
+ */
+const QUESTION_STARTS = new Set([...'#qpehuaits[<QPEHUAITS'].map((c) => c.charCodeAt(0)));
+
+/** `NEW_QUESTION.test(line)`, without running the regex on a line no match can start (most). */
+export function isNewQuestion(line: string): boolean {
+  return line.length > 0 && QUESTION_STARTS.has(codeAt(line, 0)) && NEW_QUESTION.test(line);
+}
 const NEW_TURN = /^(?:(?:Human|User)\s*:|\[INST\]|<\|?(?:user|human|im_start|start_header_id)\b)/i;
 const MAYBE_TURN = /\n[ \t]*(?:human|user)\s*:|\[INST\]|<\|?(?:user|human|im_start|start_header_id)\b/i;
 const LETTERS = /\p{L}/gu;
@@ -96,20 +106,33 @@ interface Paragraph {
   end: number;
 }
 
-const PARAGRAPH_BREAK = /\n[ \t]*\n/g;
-
+/** The paragraphs of a text: the stretches between blank lines (`/\n[ \t]*\n/g` matches), blank ones left out. */
 function paragraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];
-  const re = PARAGRAPH_BREAK;
-  re.lastIndex = 0;
   let start = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (!blankBetween(text, start, m.index)) out.push({ start, end: m.index });
-    start = m.index + 1;
+  for (let at = paragraphBreak(text, 0); at.length > 0; at = paragraphBreak(text, at[1] as number)) {
+    const index = at[0] as number;
+    if (!blankBetween(text, start, index)) out.push({ start, end: index });
+    start = index + 1;
   }
-  re.lastIndex = 0;
   if (!blankBetween(text, start, text.length)) out.push({ start, end: text.length });
   return out;
+}
+
+const NO_BREAK: number[] = [];
+
+/**
+ * The next match of `/\n[ \t]*\n/g` from `from`, as [start, end], or an empty list: a line break,
+ * spaces or tabs, and another line break. (A loop over the line breaks rather than the regex, which
+ * cost more than the rest of the paragraph split.) Exported for the fast-path tests.
+ */
+export function paragraphBreak(text: string, from: number): number[] {
+  for (let i = text.indexOf('\n', from); i >= 0; i = text.indexOf('\n', i + 1)) {
+    let j = i + 1;
+    while (j < text.length && (codeAt(text, j) === 32 || codeAt(text, j) === 9)) j++;
+    if (j < text.length && codeAt(text, j) === 10) return [i, j + 1];
+  }
+  return NO_BREAK;
 }
 
 /** `text.slice(from, to).trim() === ''`, without the slice. */
@@ -145,7 +168,7 @@ function cutInside(text: string, from: number, to: number, opening: string | und
     const t = line.trim();
     if (t.length > 0) {
       if (content > 0) {
-        if (NEW_QUESTION.test(t)) return cutAt(text, offset, 'new-question');
+        if (isNewQuestion(t)) return cutAt(text, offset, 'new-question');
         if (opening !== undefined && t.startsWith(opening)) return cutAt(text, offset, 'prompt-opening');
         if (t.endsWith('?')) return cutAt(text, offset, 'question-line');
       }
@@ -187,13 +210,14 @@ export function cutContinuation(text: string, mode: 'chat' | 'completion', openi
     // Both cuts go through one call, and the echo test runs for every paragraph (on '' when the
     // head does not start like the prompt, which costs nothing): a call first made after this was
     // compiled (the first prompt-opening cut of a run) would throw the code away.
-    const newQuestion = NEW_QUESTION.test(head);
+    const newQuestion = isNewQuestion(head);
     const opens = !newQuestion && opening !== undefined && head.startsWith(opening);
     const reason: CutReason | null = newQuestion ? 'new-question' : echo.test(opens ? head : '') === 'none' && opens ? 'prompt-opening' : null;
     if (reason !== null) return cutAt(text, p.start, reason);
     let end = p.end;
     let extended = false;
-    while (LEADS_ON.test(text.slice(p.start, end)) && i + 1 < paras.length) {
+    // Only a paragraph with another after it can lead on to it (the cheap test first).
+    while (i + 1 < paras.length && LEADS_ON.test(text.slice(p.start, end))) {
       end = (paras[++i] as Paragraph).end;
       extended = true;
     }
