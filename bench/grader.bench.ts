@@ -169,34 +169,33 @@ function row(shape: string, how: string, passes: Pass[]): string {
 }
 
 /**
- * Where the time goes, from CPU profiles of the study run (2026-12-06, grader 1.0.0, after the
- * throughput work of issue #4: `node --cpu-prof`, per-thread CPU from /proc, V8's --trace-opt and
- * --trace-deopt). Kept with the figures because the target is not met yet; redo it when they move a lot.
+ * Where the time goes, from CPU profiles of the study run (2026-12-06, grader 1.0.0: `node --cpu-prof`,
+ * per-thread CPU from /proc, V8's --trace-opt and --trace-deopt, per-stage timing). Kept with the
+ * figures because it explains the gap between a fresh process and a warm one; redo it when they move a lot.
  */
-const PROFILE = `Where the time goes (study run, grader as of commit 88c0c01; measured 2026-12-06 on this machine):
+const PROFILE = `Where the time goes (study run; measured 2026-12-06 on this machine):
 
-- **Warm-up, about 30% of the CPU-seconds.** Of the run's 4.6–4.8 CPU-s, 3.9 s are the grading
-  thread and 0.75–0.85 s V8's helper threads; with concurrent recompilation switched off (diagnosis
-  only) the helpers drop to 0.08 s, so about 0.7 s is the optimising compiler: 109 compiles during
-  the study, 0.70 s on the grading thread in that mode (extractBlocks 61 ms in 2 compiles, extractPlaces 40, extractOptions 33,
-  extractNumbers 32, decide 30, grade 24 ms; 19 anonymous functions 54 ms together), and 2
-  deoptimisations (one in the benchmark's own loop). The same study graded a second time in the same process (diagnosis only) runs at
-  about 64,000/CPU-s (3.3 CPU-s): the first pass pays about 1.4 s for compiling, for running
-  unoptimised code meanwhile, and for the per-prompt and per-item caches.
-- **Per response** (grading thread, inclusive, \`node --cpu-prof\` over the study and worst case):
-  preparation 28% (stop rule 6.6%, echo models 6.5%, echo removal 6%, normalising 4.5%, character
-  flags 2%, program-code check 2%); extraction by domain — locality 12%, addition 8.3%, science 7.8%,
-  anagram 7.4%, transforms 6.7% — with the shared marker finder 9% of it (its regexes 5.4%); the
-  decision 11%; phrase look-up 6.7%; domain checks 4.2% (locality's alternate names 2.2%); garbage
-  collection 3%. Regex execution is 18% of the thread's self time. Responses average about 90
-  characters, so fixed costs per call dominate: timed alone, the locality marker regex costs about
-  1 µs a response and the character checks (normalising, program code) 0.2–0.3 µs, even when they
-  find nothing. No function has more than 4.5% self time.
+- **A fresh process's warm-up, about 0.8–0.9 CPU-s once.** V8's optimising compiler compiles about 110
+  grader functions during the first study (about 0.7 s on its helper threads: extractBlocks, extractPlaces,
+  extractOptions, extractNumbers, decide and grade the largest), and the grader runs unoptimised code
+  meanwhile. Switching V8's helper threads or garbage collector to one thread, or a larger young
+  generation, changes the fresh-process figure by less than 3%.
+- **First sight of an item or prompt, about 15% of a warm pass.** Grading the same study a second time
+  in one process runs at about 68,000/CPU-s against 57,500 the first time: building the echo model of
+  each prompt (3.6%, about 6 µs for each of the 21,000 prompts), flattening each response string on its
+  first read (2.8%; the benchmark builds responses by concatenation, responses parsed from JSON are
+  flat already) and the locality check of answers not seen before (1.8%).
+- **Per response, warm** (responses average about 90 characters, so fixed costs per call dominate):
+  preparation about 17% (2.3 µs; 5.3 µs for transforms), extraction about 55% (5–11 µs, locality the
+  most; the shared marker regex about 1.2 µs), the decision about 17% (2.5 µs). The costliest styles are
+  a think block, a chain of thought and a chatty markdown answer (12–25 µs). No function has more than
+  about 8% self time.
 - **Tried without gain** (each within ±1% or slower, reverted): skipping the marker regexes when a
-  WordScanner pass finds none of their trigger words (a third of locality responses have none);
-  building the marker regex from only the alternatives a text can match (more regex variants to
-  compile); a charCodeAt loop instead of the UTF-8 copy in WordScanner; index loops in echo removal;
-  reading the CSV-to-JSON tuple on every text to avoid extractBlocks' one deoptimisation.`;
+  word scan finds none of their trigger words; building the marker regex from only the alternatives a
+  text can match; four equivalent rewrites of the marker regex (lookaheads on first characters, a
+  lookbehind instead of \\b), all slower; a charCodeAt loop instead of the UTF-8 copy in WordScanner;
+  index loops in echo removal; a plain-ASCII filler check for place names; skipping alternate place
+  names by a containment test first.`;
 
 function body(sustained: Result[], cold: Result[]): string {
   const first = sustained[0] as Result;
