@@ -3,13 +3,10 @@
  * replace, on fixture and synthetic responses and random text with the characters that matter.
  */
 import { describe, expect, it } from 'vitest';
-import { DOMAIN_NAMES } from '../core/item.js';
 import { singleSpaced } from './avoidance/phrases.js';
 import { isOptionLabel, OPTION_LABEL, wordEnd, wordStart } from './extract/options.js';
-import { loadFixtures } from './fixtures/fixture-types.js';
 import { isNewQuestion, NEW_QUESTION, paragraphBreak } from './prepare/completion-cut.js';
-import { itemsOf } from './test-support/items.js';
-import { syntheticResponses } from './test-support/synthetic-responses.js';
+import { fastPathCorpus } from './test-support/fast-path-corpus.js';
 
 const PIECES = [
   '\n', '\n\n', '\n \n', '\n\t\n', ' \t', '\r\n', '\u2028', '\u00a0', '\u3000', '\ufeff', '\v', '\f', ' ', '  ', '\t',
@@ -18,25 +15,7 @@ const PIECES = [
   'A', 'b', '4005', 'Lyon', 'the answer', 'Σ', 'ς', ',',
 ];
 
-function randomTexts(count: number, seed = 11): string[] {
-  let s = seed;
-  const next = (): number => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-  return Array.from({ length: count }, () => {
-    let t = '';
-    const n = Math.floor(next() * 14);
-    for (let i = 0; i < n; i++) t += PIECES[Math.floor(next() * PIECES.length)] as string;
-    return t;
-  });
-}
-
-async function corpus(): Promise<string[]> {
-  const texts: string[] = [];
-  for (const f of loadFixtures()) texts.push(f.response, f.prompt ?? '');
-  for (const domain of DOMAIN_NAMES) {
-    for (const item of await itemsOf(domain, 3, 'fast-paths')) for (const s of syntheticResponses(item, 4)) texts.push(s.response, s.prompt);
-  }
-  return [...texts, ...randomTexts(4000)];
-}
+const corpus = (): Promise<string[]> => fastPathCorpus(PIECES, 4, { count: 4000, seed: 11, maxPieces: 14 });
 
 /** Every line of a text, and every line without its leading spaces, as the stop rule reads heads. */
 function linesOf(texts: readonly string[]): string[] {

@@ -9,14 +9,13 @@ import { DOMAIN_NAMES } from '../core/item.js';
 import { findPhrases, type PhraseFamily, phrasePattern } from './avoidance/phrases.js';
 import { extractPlaces, PHRASE, plainPhrase } from './extract/places.js';
 import { ALTERNATIVE, BULLET, mayBeBullet, mayStartSeparator, openerLength, POLITE_OPENER } from './extract/read-spans.js';
-import { loadFixtures } from './fixtures/fixture-types.js';
 import { charFlags, LT, TRAILING_SPACE, TURN_CHARS } from './prepare/char-flags.js';
 import { cutContinuation } from './prepare/completion-cut.js';
 import { stripThinkBlocks } from './prepare/think-blocks.js';
 import { oneLine, shortAnswer } from './rationale.js';
 import { grade } from './grade.js';
+import { fastPathCorpus } from './test-support/fast-path-corpus.js';
 import { itemsOf } from './test-support/items.js';
-import { syntheticResponses } from './test-support/synthetic-responses.js';
 import { anyVisible, countVisible, hasVisible, isSpaceCode, splitCount, splitSpaces } from './text-stats.js';
 import { WordScanner } from './word-scan.js';
 import { lineAfter, markerFinder, MARKER_KINDS, plainMarkerRegex } from './extract/markers.js';
@@ -40,26 +39,7 @@ const PIECES = [
   '\ufeff', 'not sure', 'Once upon a time', 'idk', 'maybe', '4005', 'Lyon', 'France', 'x', 'y',
 ];
 
-/** Deterministic pseudo-random text built from the pieces above. */
-function randomTexts(count: number, seed = 7): string[] {
-  let s = seed;
-  const next = (): number => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-  return Array.from({ length: count }, () => {
-    let t = '';
-    const n = Math.floor(next() * 12);
-    for (let i = 0; i < n; i++) t += PIECES[Math.floor(next() * PIECES.length)] as string;
-    return t;
-  });
-}
-
-async function corpus(): Promise<string[]> {
-  const texts: string[] = [];
-  for (const f of loadFixtures()) texts.push(f.response, f.prompt ?? '');
-  for (const domain of DOMAIN_NAMES) {
-    for (const item of await itemsOf(domain, 3, 'fast-paths')) for (const s of syntheticResponses(item, 2)) texts.push(s.response, s.prompt);
-  }
-  return [...texts, ...randomTexts(3000)];
-}
+const corpus = (): Promise<string[]> => fastPathCorpus(PIECES, 2, { count: 3000, seed: 7, maxPieces: 12 });
 
 describe('fast paths give the same results as the slow way', async () => {
   const texts = await corpus();
