@@ -71,8 +71,8 @@ const fixed = (c: number) => ({ concurrency: { start: c, floor: c, ceiling: c },
 const server = await spawnModelServer({});
 const rows: Row[] = [];
 try {
-  for (const c of LEVELS) rows.push(await measure('openai-compatible, completion (node:http)', entry('m', await adapterAt('openai-compatible completion', server.url), fixed(c)), server));
-  for (const c of LEVELS) rows.push(await measure('openai-compatible, chat (node:http)', entry('m', await adapterAt('openai-compatible chat', server.url), fixed(c)), server));
+  for (const c of LEVELS) rows.push(await measure('openai-compatible, completion (undici pool)', entry('m', await adapterAt('openai-compatible completion', server.url), fixed(c)), server));
+  for (const c of LEVELS) rows.push(await measure('openai-compatible, chat (undici pool)', entry('m', await adapterAt('openai-compatible chat', server.url), fixed(c)), server));
   // The same wire format through the AI SDK over fetch, as the openai adapter sends it: what the plain path saves.
   for (const c of [16, 64]) rows.push(await measure('openai, chat (AI SDK over fetch)', entry('m', await adapterAt('openai chat', server.url), fixed(c)), server));
   for (const c of [1, 64]) rows.push(await measure('in-memory adapter (engine + SQLite only)', entry('m', inMemory, fixed(c))));
@@ -99,7 +99,7 @@ ${rows.map((r) => `| ${r.label} | ${r.concurrency} | **${r.perSecond.toFixed(0)}
 
 Reading it: with an instant server the engine is CPU-bound, so throughput stops growing once one core is
 busy; most of the engine process's CPU is the HTTP client, as the in-memory rows show. OpenAI-compatible
-servers get plain JSON posts over node:http keep-alive connections; the OpenAI adapter's rows show the
+servers get plain JSON posts over an undici keep-alive connection pool; the OpenAI adapter's rows show the
 same requests through the AI SDK over fetch (undici), which it keeps for OpenAI's own API (reasoning
 models, warnings). Real models answer in hundreds of milliseconds, where concurrency, not CPU, sets the pace.
 `;

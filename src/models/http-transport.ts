@@ -1,11 +1,17 @@
 /**
- * How an adapter's JSON POST reaches the server. Production uses node:http(s) with a keep-alive
- * agent: against a fast local server (vLLM, llama.cpp) the client's own CPU per request sets the
- * pace, and the global fetch (undici, web streams, Request/Response objects) costs several times
- * what a plain http.request does. Tests inject a fetch instead; both give the same WireReply.
+ * How an adapter's JSON POST reaches the server. Production uses an undici connection pool per
+ * origin (keep-alive): against a fast local server (vLLM, llama.cpp) the client's own CPU per request
+ * sets the pace, and undici's pool costs about a third of what node:http's request/agent does and a
+ * tenth of the global fetch (measured in BENCHMARKS.md, engine section). Tests inject a fetch instead;
+ * both give the same WireReply.
  */
-import http from 'node:http';
-import https from 'node:https';
+import { createRequire } from 'node:module';
+import type { Dispatcher, Pool as UndiciPool } from 'undici';
+
+// undici's Pool module alone, not the package's index: the index also installs undici's Agent as the
+// process-wide dispatcher of Node's built-in fetch (which the AI SDK adapters use), and loads fetch,
+// WebSocket and the rest: about 110 ms of start-up against 40. The version is pinned in package.json.
+const Pool = createRequire(import.meta.url)('undici/lib/dispatcher/pool.js') as typeof UndiciPool;
 
 /** The fetch an adapter may be given; tests inject their own. */
 export type FetchLike = typeof globalThis.fetch;
@@ -30,9 +36,9 @@ export interface Transport {
   close(): void;
 }
 
-/** The injected fetch when there is one, else node:http with keep-alive. */
+/** The injected fetch when there is one, else an undici pool with keep-alive. */
 export function transportFor(fetch: FetchLike | undefined): Transport {
-  return fetch === undefined ? nodeTransport() : fetchTransport(fetch);
+  return fetch === undefined ? poolTransport() : fetchTransport(fetch);
 }
 
 export function fetchTransport(fetch: FetchLike): Transport {
@@ -49,53 +55,89 @@ export function fetchTransport(fetch: FetchLike): Transport {
   };
 }
 
-/** One keep-alive agent per adapter, so closing the adapter closes its connections and no other's. */
-export function nodeTransport(): Transport {
-  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+/**
+ * One pool per origin per adapter, so closing the adapter closes its connections and no other's.
+ * undici's own header and body timeouts are off: each attempt's AbortSignal carries the adapter's
+ * timeout, which a user may set beyond undici's default of 300 s for a slow local model.
+ */
+export function poolTransport(): Transport {
+  const pools = new Map<string, UndiciPool>();
+  const poolFor = (origin: string): UndiciPool => {
+    let pool = pools.get(origin);
+    if (pool === undefined) {
+      pool = new Pool(origin, { headersTimeout: 0, bodyTimeout: 0 });
+      pools.set(origin, pool);
+    }
+    return pool;
+  };
   return {
     post(url, request) {
       const target = new URL(url);
-      const secure = target.protocol === 'https:';
-      const send = secure ? https.request : http.request;
-      return new Promise<WireReply>((resolve, reject) => {
-        const req = send(
-          target,
-          {
-            method: 'POST',
-            agent: secure ? agents.https : agents.http,
-            headers: { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) },
-            signal: request.signal,
-          },
-          (res) => resolve({ status: res.statusCode ?? 0, headers: () => flatHeaders(res.headers), text: () => readBody(res) }),
-        );
-        req.once('error', reject);
-        req.end(request.body);
-      });
+      const options: Dispatcher.DispatchOptions = { method: 'POST', path: target.pathname + target.search, headers: request.headers, body: request.body };
+      return dispatchPost(poolFor(target.origin), options, request.signal);
     },
     close() {
-      agents.http.destroy();
-      agents.https.destroy();
+      for (const pool of pools.values()) void pool.destroy();
+      pools.clear();
     },
   };
 }
 
-/** The whole body as UTF-8; a connection that closes before the body's end rejects (a truncated answer). */
-function readBody(res: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
+/**
+ * One request through undici's dispatch API (no body stream: the chunks are collected as they come).
+ * Resolves when the headers arrive; the reply's text() settles when the body ends or fails. An abort
+ * of `signal` cancels the request at any point, with the signal's reason.
+ */
+function dispatchPost(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: AbortSignal): Promise<WireReply> {
+  return new Promise<WireReply>((resolveReply, rejectReply) => {
+    if (signal.aborted) {
+      rejectReply(signal.reason);
+      return;
+    }
+    let abortRequest: ((error?: Error) => void) | undefined;
+    const onAbort = (): void => abortRequest?.(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
+    signal.addEventListener('abort', onAbort, { once: true });
+    const done = (): void => signal.removeEventListener('abort', onAbort);
     const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    res.once('error', reject);
-    res.once('close', () => {
-      if (!res.complete) reject(Object.assign(new Error('the connection closed before the body ended'), { code: 'ECONNRESET' }));
+    let replied = false;
+    let settleBody: { resolve: (text: string) => void; reject: (error: unknown) => void } | undefined;
+    const body = new Promise<string>((resolve, reject) => (settleBody = { resolve, reject }));
+    body.catch(() => {}); // a caller that never reads the body must not leave an unhandled rejection
+    dispatcher.dispatch(options, {
+      onConnect(abort) {
+        abortRequest = abort;
+        if (signal.aborted) onAbort();
+      },
+      onHeaders(status, rawHeaders) {
+        if (status < 200) return true; // 1xx: the real answer follows
+        replied = true;
+        resolveReply({ status, headers: () => headerRecord(rawHeaders), text: () => body });
+        return true;
+      },
+      onData(chunk) {
+        chunks.push(chunk);
+        return true;
+      },
+      onComplete() {
+        done();
+        settleBody?.resolve(Buffer.concat(chunks).toString('utf8'));
+      },
+      onError(error) {
+        done();
+        if (replied) settleBody?.reject(error);
+        else rejectReply(error);
+      },
     });
   });
 }
 
-function flatHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+/** undici's raw header list [name, value, name, value, …] as lower-case names; repeated names joined. */
+function headerRecord(raw: readonly (Buffer | string)[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = String(raw[i]).toLowerCase();
+    const value = String(raw[i + 1]);
+    out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`;
   }
   return out;
 }
