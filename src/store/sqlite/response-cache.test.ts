@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from './open-workspace.js';
-import { ResponseCache, responseCacheKey, type CacheKeyParts } from './response-cache.js';
+import fc from 'fast-check';
+import { canonicalJson } from '../../core/hash.js';
+import { cacheKeyJson, ResponseCache, responseCacheKey, type CacheKeyParts } from './response-cache.js';
 
 const parts: CacheKeyParts = {
   provider: 'openai', modelId: 'gpt-4o-mini', mode: 'chat', settings: { temperature: 0, maxTokens: 64, seed: 7, stop: ['\n\n'] }, prompt: 'What is 1 + 2?', sampleIndex: 0,
@@ -30,6 +32,38 @@ describe('response cache key', () => {
     const keys = new Set(variants.map(responseCacheKey));
     expect(keys.size).toBe(variants.length);
     expect(keys.has(base)).toBe(false);
+  });
+
+  it('keeps the keys of existing caches (values from the canonicalJson form this replaced)', () => {
+    expect(responseCacheKey(parts)).toBe('505a4c06fcbac70354b2c1e782dee7caa64b1ecf0665d4e815e2bc26bd81090f');
+    const nasty: CacheKeyParts = {
+      provider: 'openai-compatible', modelId: 'm "q"', mode: 'completion', settings: { temperature: 0.7, maxTokens: 48 },
+      prompt: 'Ünïcode \u2028 "quote" \\ </script>', sampleIndex: 3, scope: 'http://127.0.0.1:8000/v1',
+    };
+    expect(responseCacheKey(nasty)).toBe('89b63b5254dade1a97c43e4685b855b27f9687bd8f5f75dcf54989ff15a57c06');
+  });
+
+  it('hashes exactly canonicalJson of its parts, for any parts', () => {
+    const settings = fc.record(
+      { temperature: fc.double({ noNaN: true }), maxTokens: fc.integer(), seed: fc.option(fc.integer(), { nil: undefined }), stop: fc.option(fc.array(fc.string()), { nil: undefined }) },
+      { requiredKeys: ['temperature', 'maxTokens'] },
+    );
+    const anyParts = fc.record(
+      { provider: fc.string(), modelId: fc.string(), mode: fc.constantFrom('chat' as const, 'completion' as const), settings, prompt: fc.string({ unit: 'binary' }), sampleIndex: fc.nat(), scope: fc.option(fc.string(), { nil: undefined }) },
+      { requiredKeys: ['provider', 'modelId', 'mode', 'settings', 'prompt', 'sampleIndex'] },
+    );
+    fc.assert(
+      fc.property(anyParts, (p) => {
+        const { temperature, maxTokens, seed, stop } = p.settings;
+        const reference = canonicalJson({
+          v: 1, provider: p.provider, modelId: p.modelId, mode: p.mode,
+          settings: { temperature, maxTokens, seed: seed ?? null, stop: stop ?? [] },
+          prompt: p.prompt, sampleIndex: p.sampleIndex, scope: p.scope ?? null,
+        });
+        expect(cacheKeyJson(p)).toBe(reference);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('does not depend on property order or on how an absent setting is spelled', () => {
