@@ -3,7 +3,7 @@ import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { ReliabenchError } from '../core/errors.js';
 import { gradeRun, type GradeRunSummary } from '../grading/grade-run.js';
-import { gradeInputFile, type GradedRow, type RowError } from '../grading/input/grade-input.js';
+import type { GradedRow, RowError } from '../grading/input/grade-input.js';
 import { parseModelSpec, type GgufSpec } from '../models/model-spec.js';
 import { countEffectiveOutcomes } from '../store/sqlite/grades-repo.js';
 import { loadItemById } from '../store/sqlite/items-repo.js';
@@ -116,6 +116,9 @@ async function judgeAction(db: Db, runId: string, flags: GradeFlags): Promise<vo
 async function gradeInputAction(path: string, flags: GradeFlags): Promise<void> {
   if (flags.run || flags.regrade || flags.judge) throw new ReliabenchError('BAD_ARGUMENT', '--run, --regrade and --judge grade a stored run; they do not go with --input');
   if (!existsSync(path)) throw new ReliabenchError('BAD_ARGUMENT', `cannot read ${path}: no such file`, { input: path });
+  // Every CLI start loads this module (main registers the command, run grades with it), so the zod row
+  // schemas, about 100 ms to load, wait until --input needs them.
+  const { gradeInputFile } = await import('../grading/input/grade-input.js');
   const wsPath = flags.workspace ?? process.env['RELIABENCH_WORKSPACE'];
   const db = wsPath ? openWorkspace(workspacePath(wsPath)) : undefined;
   const out: WriteStream | NodeJS.WriteStream = flags.out ? createWriteStream(flags.out) : process.stdout;

@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import type { ModelError } from './model-adapter.js';
 import { httpError, modelError, oneLine, thrownError, type CallContext } from './error-mapping.js';
 import type { Transport } from './http-transport.js';
 
@@ -46,16 +44,4 @@ export async function postJson(post: JsonPost): Promise<{ json: unknown; status:
       cause: error,
     });
   }
-}
-
-/** Validates a response body against the fields an adapter reads; a missing one is BAD_RESPONSE naming it. */
-export function parseWire<S extends z.ZodType>(schema: S, json: unknown, status: number, ctx: CallContext): z.infer<S> {
-  const parsed = schema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(body)';
-  const error: ModelError = modelError(ctx, 'BAD_RESPONSE', `HTTP ${status} body lacks a usable field ${field}: ${issue?.message ?? 'invalid'}`, {
-    status,
-  });
-  throw error;
 }

@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import type { FinishReason, ModelAdapter, ModelMode, ModelRequest, ModelResponse } from '../model-adapter.js';
 import type { CallContext } from '../error-mapping.js';
-import { parseWire, postJson } from '../post-json.js';
+import { postJson } from '../post-json.js';
 import { transportFor, type FetchLike, type Transport } from '../http-transport.js';
 import { redactDeep } from '../redact.js';
 import { usageOf } from '../token-usage.js';
 import { DEFAULT_OLLAMA_HOST } from '../model-spec.js';
+import { nullish, number, object, readWire, string } from '../wire-shape.js';
 
 export interface OllamaOptions {
   model: string;
@@ -16,9 +16,9 @@ export interface OllamaOptions {
   fetch?: FetchLike;
 }
 
-const Counts = { prompt_eval_count: z.number().nullish(), eval_count: z.number().nullish(), done_reason: z.string().nullish() };
-const ChatResponse = z.object({ message: z.object({ content: z.string() }), ...Counts });
-const GenerateResponse = z.object({ response: z.string(), ...Counts });
+const Counts = { prompt_eval_count: nullish(number), eval_count: nullish(number), done_reason: nullish(string) };
+export const ChatResponse = object({ message: object({ content: string }), ...Counts });
+export const GenerateResponse = object({ response: string, ...Counts });
 
 /** Ollama's native API with plain JSON posts (the AI SDK has no first-party Ollama provider), stream: false. */
 export class OllamaAdapter implements ModelAdapter {
@@ -55,7 +55,7 @@ export class OllamaAdapter implements ModelAdapter {
     const started = performance.now();
     const { json, status } = await postJson({ url: `${this.host}/api/${chat ? 'chat' : 'generate'}`, body, transport: this.transport, signal, ctx: this.ctx });
     const latencyMs = Math.round(performance.now() - started);
-    const parsed = chat ? parseWire(ChatResponse, json, status, this.ctx) : parseWire(GenerateResponse, json, status, this.ctx);
+    const parsed = chat ? readWire(ChatResponse, json, status, this.ctx) : readWire(GenerateResponse, json, status, this.ctx);
     return {
       text: 'message' in parsed ? parsed.message.content : parsed.response,
       finishReason: ollamaFinishReason(parsed.done_reason),

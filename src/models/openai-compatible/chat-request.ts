@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import type { ModelRequest, ModelResponse } from '../model-adapter.js';
-import { parseWire } from '../post-json.js';
-import { openAIResponse, openAISettings, postToTarget, type CompletionsTarget } from './completions-request.js';
+import { nonEmptyArray, nullish, object, readWire, string } from '../wire-shape.js';
+import { openAIResponse, openAISettings, postToTarget, WireUsage, type CompletionsTarget } from './completions-request.js';
 
 /**
  * One chat request over the OpenAI `/chat/completions` wire format, as vLLM, llama.cpp server,
@@ -9,18 +8,16 @@ import { openAIResponse, openAISettings, postToTarget, type CompletionsTarget } 
  * than the AI SDK: these servers need nothing the SDK adds, and its schema validation and stream
  * plumbing cost more CPU per request than a fast local server spends answering.
  */
-const ChatResponse = z.object({
-  choices: z
-    .array(z.object({ message: z.object({ content: z.string().nullish() }), finish_reason: z.string().nullish() }))
-    .min(1),
-  usage: z.object({ prompt_tokens: z.number().nullish(), completion_tokens: z.number().nullish() }).nullish(),
+export const ChatResponse = object({
+  choices: nonEmptyArray(object({ message: object({ content: nullish(string) }), finish_reason: nullish(string) })),
+  usage: WireUsage,
 });
 
 export async function generateChat(target: CompletionsTarget, request: ModelRequest, signal: AbortSignal): Promise<ModelResponse> {
   const body = { model: target.model, messages: [{ role: 'user', content: request.prompt }], ...openAISettings(request) };
   const { json, status, latencyMs } = await postToTarget(target, '/chat/completions', body, signal);
-  const parsed = parseWire(ChatResponse, json, status, target.ctx);
-  const choice = parsed.choices[0] as { message: { content?: string | null }; finish_reason?: string | null };
+  const parsed = readWire(ChatResponse, json, status, target.ctx);
+  const choice = parsed.choices[0];
   // null content: a reasoning-only or tool-call answer, which carries no text for the grader.
   return openAIResponse(target, json, choice.message.content ?? '', choice.finish_reason, parsed.usage, latencyMs);
 }

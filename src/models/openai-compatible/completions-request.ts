@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import type { FinishReason, ModelRequest, ModelResponse } from '../model-adapter.js';
 import type { CallContext } from '../error-mapping.js';
-import { parseWire, postJson } from '../post-json.js';
+import { postJson } from '../post-json.js';
 import type { Transport } from '../http-transport.js';
 import { redactDeep, redactText } from '../redact.js';
 import { usageOf } from '../token-usage.js';
+import { nonEmptyArray, nullish, number, object, readWire, string } from '../wire-shape.js';
 
 /**
  * Raw text completion over the OpenAI `/completions` wire format (OpenAI, vLLM, llama.cpp server,
@@ -21,16 +21,20 @@ export interface CompletionsTarget {
   ctx: CallContext;
 }
 
-const CompletionsResponse = z.object({
-  choices: z.array(z.object({ text: z.string(), finish_reason: z.string().nullish() })).min(1),
-  usage: z.object({ prompt_tokens: z.number().nullish(), completion_tokens: z.number().nullish() }).nullish(),
+/** The token counts of an OpenAI-style body; servers omit them, or send null, when they do not count. */
+export const WireUsage = nullish(object({ prompt_tokens: nullish(number), completion_tokens: nullish(number) }));
+type WireUsage = ReturnType<typeof WireUsage>;
+
+export const CompletionsResponse = object({
+  choices: nonEmptyArray(object({ text: string, finish_reason: nullish(string) })),
+  usage: WireUsage,
 });
 
 export async function generateCompletion(target: CompletionsTarget, request: ModelRequest, signal: AbortSignal): Promise<ModelResponse> {
   const body = { model: target.model, prompt: request.prompt, ...openAISettings(request), stream: false };
   const { json, status, latencyMs } = await postToTarget(target, '/completions', body, signal);
-  const parsed = parseWire(CompletionsResponse, json, status, target.ctx);
-  const choice = parsed.choices[0] as { text: string; finish_reason?: string | null };
+  const parsed = readWire(CompletionsResponse, json, status, target.ctx);
+  const choice = parsed.choices[0];
   return openAIResponse(target, json, choice.text, choice.finish_reason, parsed.usage, latencyMs);
 }
 
@@ -58,8 +62,6 @@ export async function postToTarget(target: CompletionsTarget, path: string, body
   });
   return { json, status, latencyMs: Math.round(performance.now() - started) };
 }
-
-type WireUsage = { prompt_tokens?: number | null; completion_tokens?: number | null } | null | undefined;
 
 /** The ModelResponse for an answer's text, with keys scrubbed from the text and the stored body. */
 export function openAIResponse(target: CompletionsTarget, json: unknown, text: string, finish: string | null | undefined, usage: WireUsage, latencyMs: number): ModelResponse {
