@@ -63,26 +63,50 @@ function loadRows(r: PeerResults): string {
     `${f0(l.requests)} in ${f1(l.seconds)} s | ${l.failures} | ${f1(l.cpuS)} | ${f1(l.load1)} |`).join('\n');
 }
 
+export interface CpuBudget {
+  cores: number;
+  /** Trials/s at 25% of the load generator's rate, and the wall time a run of r.trials would then take. */
+  targetRate: number;
+  targetS: number;
+  /** CPU seconds of reliabench's process and of the server (median run at the best concurrency). */
+  toolCpuS: number;
+  serverCpuS: number;
+  /** The soonest that CPU could be done on every core at once, and the rate that gives. */
+  floorS: number;
+  floorRate: number;
+  /** CPU per trial reliabench may spend for 25% (start-up included), and what it spent. */
+  allowedMs: number;
+  spentMs: number;
+}
+
 /**
  * Why 25% of the ceiling is or is not within reach, from this run's own figures: on this many cores, a
  * run cannot finish sooner than the CPU it and the server need, spread over every core.
  */
-function cpuBudget(r: PeerResults): string {
+export function cpuBudget(r: PeerResults): CpuBudget | undefined {
   const best = r.runs.filter((x) => x.tool === 'reliabench' && x.concurrency === r.best.reliabench && x.variant === undefined);
-  if (best.length === 0) return '';
+  if (best.length === 0) return undefined;
   const cores = cpus().length;
-  const toolCpu = median(best.map((x) => x.cpuS));
-  const serverCpu = median(best.map((x) => x.serverCpuS));
-  const floorS = (toolCpu + serverCpu) / cores;
+  const toolCpuS = median(best.map((x) => x.cpuS));
+  const serverCpuS = median(best.map((x) => x.serverCpuS));
+  const floorS = (toolCpuS + serverCpuS) / cores;
   const targetRate = 0.25 * r.ceiling;
   const targetS = r.trials / targetRate;
-  const allowedMs = (1000 * (cores * targetS - serverCpu)) / r.trials;
+  return {
+    cores, targetRate, targetS, toolCpuS, serverCpuS, floorS, floorRate: r.trials / floorS,
+    allowedMs: (1000 * (cores * targetS - serverCpuS)) / r.trials, spentMs: (1000 * toolCpuS) / r.trials,
+  };
+}
+
+function cpuBudgetBlock(r: PeerResults): string {
+  const b = cpuBudget(r);
+  if (!b) return '';
   return `
-**The CPU budget.** 25% of the load generator's rate is ${f0(targetRate)} trials/s: the ${f0(r.trials)}-trial run would have to end
-${f2(targetS)} s after it was spawned. In the median run at the best concurrency, reliabench's process used ${f2(toolCpu)} s of CPU and
-the server ${f2(serverCpu)} s; on ${cores} cores that work cannot take less than ${f2(floorS)} s even if every core were busy all the time,
-a ceiling of ${f0(r.trials / floorS)} trials/s (${f0((100 * r.trials) / floorS / r.ceiling)}%). To reach 25%, reliabench would have to spend at most
-${f2(allowedMs)} ms of CPU per trial, start-up included (it spent ${f2((1000 * toolCpu) / r.trials)} ms), and keep both cores busy throughout.
+**The CPU budget.** 25% of the load generator's rate is ${f0(b.targetRate)} trials/s: the ${f0(r.trials)}-trial run would have to end
+${f2(b.targetS)} s after it was spawned. In the median run at the best concurrency, reliabench's process used ${f2(b.toolCpuS)} s of CPU and
+the server ${f2(b.serverCpuS)} s; on ${b.cores} cores that work cannot take less than ${f2(b.floorS)} s even if every core were busy all the time,
+a ceiling of ${f0(b.floorRate)} trials/s (${f0((100 * b.floorRate) / r.ceiling)}%). To reach 25%, reliabench would have to spend at most
+${f2(b.allowedMs)} ms of CPU per trial, start-up included (it spent ${f2(b.spentMs)} ms), and keep both cores busy throughout.
 `;
 }
 
@@ -91,7 +115,7 @@ function profileBlock(r: PeerResults): string {
   const { run, summary } = r.profile;
   return `
 ### Where reliabench's time goes (a target is missed)
-${peerTargets(r).ceilingMet ? '' : cpuBudget(r)}
+${peerTargets(r).ceilingMet ? '' : cpuBudgetBlock(r)}
 One more reliabench run at concurrency ${run.concurrency} under \`node --cpu-prof\` (${f0(run.perSecond)} trials/s with the
 profiler on; ${f1(run.cpuS)} s CPU). Self time by area, then the heaviest functions, as shares of the sampled busy time
 (${f0(summary.busyMs)} ms; samples are wall-clock, so on a loaded machine they include time the thread waited for a core):
