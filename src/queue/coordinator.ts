@@ -148,18 +148,18 @@ export async function executeQueuedRun(db: Db, options: ExecuteRunOptions, queue
   /** Limits first, then the announcement: no worker starts a trial before the rate limit is in place. */
   const announce = async (): Promise<void> => {
     for (const lane of lanes) {
-      await ctx.redis(lane.queue.resume(), 'resuming the queue');
-      await ctx.redis(lane.queue.setGlobalConcurrency(lane.entry.concurrency.ceiling), 'setting the concurrency');
-      await ctx.redis(lane.queue.setGlobalRateLimit(limits.max, limits.duration), 'setting the rate limit');
+      await ctx.redis(() => lane.queue.resume(), 'resuming the queue');
+      await ctx.redis(() => lane.queue.setGlobalConcurrency(lane.entry.concurrency.ceiling), 'setting the concurrency');
+      await ctx.redis(() => lane.queue.setGlobalRateLimit(limits.max, limits.duration), 'setting the rate limit');
     }
-    await ctx.redis(announceRun(await control.getBackend().client, announcement), 'announcing the run');
+    await ctx.redis(async () => announceRun(await control.getBackend().client, announcement), 'announcing the run');
   };
 
   emit({ type: 'run-start', runId: options.runId, total, alreadyDone: done });
   let enqueueing: Promise<unknown> = Promise.resolve();
   try {
     await announce();
-    for (const lane of lanes) await ctx.redis(lane.queue.retryJobs({ state: 'failed' }), 'retrying failed trials'); // e.g. a worker fixed since
+    for (const lane of lanes) await ctx.redis(() => lane.queue.retryJobs({ state: 'failed' }), 'retrying failed trials'); // e.g. a worker fixed since
     enqueueing = Promise.all(
       lanes.map(async (lane) => {
         const stored = before.total === 0 ? undefined : recorder.storedKeys(lane.entry.key, retryErrors);
@@ -183,7 +183,7 @@ export async function executeQueuedRun(db: Db, options: ExecuteRunOptions, queue
       if (hard.signal.aborted) break;
       if (Date.now() - lastCheck >= 1_000) {
         lastCheck = Date.now();
-        if (!(await ctx.redis(isAnnounced(await control.getBackend().client, options.runId), 'checking the queue'))) {
+        if (!(await ctx.redis(async () => isAnnounced(await control.getBackend().client, options.runId), 'checking the queue'))) {
           const inFlight = lanes.reduce((n, l) => n + l.outstanding.size, 0);
           notice(`Redis at ${target.display} lost this run's queue (restarted without persistence?): enqueueing the ${inFlight} trials in progress again`);
           await announce();
@@ -194,9 +194,9 @@ export async function executeQueuedRun(db: Db, options: ExecuteRunOptions, queue
       if (enqueued && lanes.every((l) => l.outstanding.size === 0)) break;
       if (soft.signal.aborted && enqueued) {
         // Graceful stop: no new trial starts; wait for the ones in progress and record them.
-        if (!paused) for (const lane of lanes) await ctx.redis(lane.queue.pause(), 'pausing the queue');
+        if (!paused) for (const lane of lanes) await ctx.redis(() => lane.queue.pause(), 'pausing the queue');
         paused = true;
-        const active = await ctx.redis(Promise.all(lanes.map((l) => l.queue.getActiveCount())), 'counting trials in progress');
+        const active = await ctx.redis(() => Promise.all(lanes.map((l) => l.queue.getActiveCount())), 'counting trials in progress');
         if (active.every((n) => n === 0)) {
           for (const lane of lanes) await lane.harvest();
           break;

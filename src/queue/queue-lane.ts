@@ -20,8 +20,11 @@ export interface LaneContext {
   /** The stored status of a trial of this run, if any. */
   storedStatus(modelKey: string, itemId: string, templateId: string, sample: number): 'answered' | 'error' | undefined;
   retryErrors: boolean;
-  /** Runs a Redis operation under the run's deadline (a lost Redis fails the run instead of hanging it). */
-  redis<T>(operation: Promise<T>, what: string): Promise<T>;
+  /**
+   * Runs a Redis operation under the run's deadline (a lost Redis fails the run instead of hanging it);
+   * it may run the operation again if the connection dropped while it was in flight.
+   */
+  redis<T>(operation: () => Promise<T>, what: string): Promise<T>;
   fail(reason: string): void;
   fatal(error: unknown): void;
   /** Called after each trial is committed. */
@@ -122,7 +125,7 @@ export class QueueLane {
   private async add(batch: readonly Outstanding[]): Promise<void> {
     const options: JobsOptions = { attempts: this.entry.maxRetries + 1, backoff: { type: 'reliabench' }, removeOnComplete: false, removeOnFail: false };
     const jobs = batch.map((o) => ({ name: TRIAL_JOB, data: jobData(o), opts: { ...options, jobId: o.jobId } }));
-    await this.ctx.redis(this.queue.addBulk(jobs), 'enqueueing trials');
+    await this.ctx.redis(() => this.queue.addBulk(jobs), 'enqueueing trials');
     for (const o of batch) this.outstanding.set(o.jobId, o);
     this.ctx.wake();
   }
@@ -141,7 +144,7 @@ export class QueueLane {
 
   private async harvestCompleted(): Promise<number> {
     const start = this.page * PAGE;
-    const ids = await this.ctx.redis(this.queue.getRanges(['completed'], start, start + PAGE - 1, true), 'reading results');
+    const ids = await this.ctx.redis(() => this.queue.getRanges(['completed'], start, start + PAGE - 1, true), 'reading results');
     const mine: string[] = [];
     const stale: string[] = [];
     for (const id of ids) {
@@ -150,10 +153,10 @@ export class QueueLane {
     }
     // Completed jobs neither ours nor stored were enqueued by an earlier session and are not pulled yet: look further.
     this.page = mine.length + stale.length === 0 && ids.length === PAGE ? this.page + 1 : 0;
-    if (stale.length > 0) await this.ctx.redis(Promise.all(stale.map((id) => this.queue.remove(id))), 'removing stored results');
+    if (stale.length > 0) await this.ctx.redis(() => Promise.all(stale.map((id) => this.queue.remove(id))), 'removing stored results');
     if (mine.length === 0) return stale.length;
 
-    const jobs = await this.ctx.redis(Promise.all(mine.map((id) => this.queue.getJob(id))), 'reading results');
+    const jobs = await this.ctx.redis(() => Promise.all(mine.map((id) => this.queue.getJob(id))), 'reading results');
     const saves: Promise<void>[] = [];
     const recorded: [string, TrialResult][] = [];
     const done: string[] = [];
@@ -191,15 +194,15 @@ export class QueueLane {
       this.ctx.onRecorded(this.entry.key, result);
     }
     this.wakeWaiters();
-    await this.ctx.redis(Promise.all(done.map((id) => this.queue.remove(id))), 'removing stored results');
+    await this.ctx.redis(() => Promise.all(done.map((id) => this.queue.remove(id))), 'removing stored results');
     return mine.length;
   }
 
   /** Jobs BullMQ gave up on: a worker that cannot run the model fails the run; anything else is tried again. */
   private async checkFailed(): Promise<number> {
-    const ids = (await this.ctx.redis(this.queue.getRanges(['failed'], 0, PAGE - 1, true), 'reading failures')).filter((id) => this.outstanding.has(id));
+    const ids = (await this.ctx.redis(() => this.queue.getRanges(['failed'], 0, PAGE - 1, true), 'reading failures')).filter((id) => this.outstanding.has(id));
     for (const id of ids) {
-      const job = await this.ctx.redis(this.queue.getJob(id), 'reading failures');
+      const job = await this.ctx.redis(() => this.queue.getJob(id), 'reading failures');
       if (job === undefined) continue;
       const reason = job.failedReason ?? 'unknown reason';
       if (reason.startsWith(WORKER_CANNOT_RUN)) {
@@ -212,7 +215,7 @@ export class QueueLane {
         return ids.length;
       }
       this.jobRetries.set(id, tries);
-      await this.ctx.redis(job.retry('failed'), 'retrying a failed trial');
+      await this.ctx.redis(() => job.retry('failed'), 'retrying a failed trial');
     }
     return ids.length;
   }
