@@ -2,7 +2,7 @@
 import { cpus } from 'node:os';
 import { profileTable, type ProfileSummary } from './cpu-profile-summary.js';
 import type { LoadResult } from './load-generator.js';
-import type { Tool, ToolRun } from './peer-runs.js';
+import type { FloorRun, Tool, ToolRun } from './peer-runs.js';
 import type { Measured } from './process-meter.js';
 import { median } from './process-meter.js';
 
@@ -28,6 +28,8 @@ export interface PeerResults {
   pfMedian: number;
   ceiling: number;
   startup: Record<Tool, Measured>;
+  /** bench/bare-client.mjs at reliabench's best concurrency, one per repetition (absent in older results). */
+  floor?: FloorRun[];
   profile?: { run: ToolRun; summary: ProfileSummary };
   benchSeconds: number;
 }
@@ -110,12 +112,41 @@ ${f2(b.allowedMs)} ms of CPU per trial, start-up included (it spent ${f2(b.spent
 `;
 }
 
+/** The floor for a Node client (median of its repetitions), as a rate and a share of the load generator's. */
+export function floorRate(r: PeerResults): { perSecond: number; share: number; cpuMs: number; runs: FloorRun[] } | undefined {
+  if (!r.floor || r.floor.length === 0) return undefined;
+  const perSecond = median(r.floor.map((x) => x.perSecond));
+  return { perSecond, share: perSecond / r.ceiling, cpuMs: (1000 * median(r.floor.map((x) => x.cpuS))) / r.trials, runs: r.floor };
+}
+
+function floorBlock(r: PeerResults): string {
+  const fl = floorRate(r);
+  if (!fl) return '';
+  const c = fl.runs[0]?.concurrency ?? r.best.reliabench;
+  const floorS = r.trials / fl.perSecond;
+  const targetS = r.trials / (0.25 * r.ceiling);
+  const rbS = r.trials / r.rbMedian;
+  const verdict = fl.share < 0.25
+    ? `25% of the load generator is beyond this floor itself: at ${f0(r.trials)} trials per fresh process, on this machine, no client that sends its requests through undici reaches it, whatever else it leaves out.`
+    : `A ${f0(r.trials)}-trial run at 25% must end within ${f2(targetS)} s; the bare client takes ${f2(floorS)} s of that, which leaves ${f2(targetS - floorS)} s ` +
+      `(${f0((1e6 * (targetS - floorS)) / r.trials)} µs per trial) for everything reliabench does besides sending requests and parsing answers: loading its modules and items, ` +
+      `rendering, the response cache, SQLite with the viewer's facets, grading. reliabench's median run took ${f2(rbS)} s, ${f2(rbS - floorS)} s ` +
+      `(${f0((1e6 * (rbS - floorS)) / r.trials)} µs per trial) beyond the floor.`;
+  return `
+**The floor for a Node client.** \`node bench/bare-client.mjs\` sends the same ${f0(r.trials)} requests at concurrency ${c} through the
+same undici connection pool and dispatch API reliabench's adapter uses, parses each JSON answer and does nothing else
+(no rendering, retries, timeouts, cache, SQLite or grading), as a fresh process like each tool's repetition:
+**${f0(fl.perSecond)} requests/s**, median of ${fl.runs.length} (each run: ${fl.runs.map((x) => f0(x.perSecond)).join(', ')}), at ${f2(fl.cpuMs)} ms of CPU per
+request, start-up included: **${f0(100 * fl.share)}% of the load generator**. ${verdict}
+`;
+}
+
 function profileBlock(r: PeerResults): string {
   if (!r.profile) return '';
   const { run, summary } = r.profile;
   return `
 ### Where reliabench's time goes (a target is missed)
-${peerTargets(r).ceilingMet ? '' : cpuBudgetBlock(r)}
+${peerTargets(r).ceilingMet ? '' : cpuBudgetBlock(r) + floorBlock(r)}
 One more reliabench run at concurrency ${run.concurrency} under \`node --cpu-prof\` (${f0(run.perSecond)} trials/s with the
 profiler on; ${f1(run.cpuS)} s CPU). Self time by area, then the heaviest functions, as shares of the sampled busy time
 (${f0(summary.busyMs)} ms; samples are wall-clock, so on a loaded machine they include time the thread waited for a core):

@@ -91,6 +91,19 @@ export async function runPromptfoo(ctx: RunContext, concurrency: number): Promis
   return toRun('promptfoo', concurrency, ctx.trials, m, stats.durationMs / 1000, serverCpuS);
 }
 
+/** One repetition of bench/bare-client.mjs: the floor for a Node client (undici's pool, nothing else). */
+export type FloorRun = Omit<ToolRun, 'tool' | 'variant' | 'evalS' | 'processes'>;
+
+export const BARE_CLIENT = join(ROOT, 'bench/bare-client.mjs');
+
+/** `bodiesFile`: a JSON array of the chat request bodies, one per trial (the load generator's format). */
+export async function runBareClient(ctx: RunContext, bodiesFile: string, concurrency: number): Promise<FloorRun> {
+  const { m, serverCpuS } = await withServerCheck(ctx, `bare client @${concurrency}`, () =>
+    measure(process.execPath, [BARE_CLIENT, ctx.server.url, bodiesFile, String(concurrency)]));
+  if (m.stdout.trim() !== `${ctx.trials} answered`) throw new Error(`bare client @${concurrency}: ${m.stdout}${m.stderr.slice(-500)}`);
+  return { concurrency, trials: ctx.trials, wallS: m.wallS, perSecond: ctx.trials / m.wallS, cpuS: m.cpuS, peakRssMb: m.peakRssMb, serverCpuS, load1: m.load1 };
+}
+
 function toRun(tool: Tool, concurrency: number, trials: number, m: Measured, evalS: number, serverCpuS: number): ToolRun {
   return {
     tool, concurrency, trials, wallS: m.wallS, perSecond: trials / m.wallS, cpuS: m.cpuS, peakRssMb: m.peakRssMb,

@@ -7,7 +7,8 @@
  *     (`run`: render → request → store → grade, a fresh workspace each time, so no cached answers) and
  *     `promptfoo eval --no-cache -j N` (one test case per prompt, a cheap `icontains` check);
  *  3. at each tool's best concurrency, more alternating repetitions up to --reps, and the median;
- *  4. the load generator again, so drift in the machine's load shows;
+ *  4. the floor for a Node client (bench/bare-client.mjs: the same requests through the same undici pool,
+ *     nothing else), then the load generator again, so drift in the machine's load shows;
  *  5. where reliabench misses a target (10× promptfoo, 25% of the load generator), a CPU profile of one
  *     more reliabench run says where the time goes.
  * Rewrites the "peer" section of BENCHMARKS.md and, with --json FILE, writes the figures for run-all.ts.
@@ -22,7 +23,7 @@ import { summariseProfile } from './cpu-profile-summary.js';
 import { startInstantServer } from './instant-server-process.js';
 import { autocannon, requestBody, wrk, type LoadResult } from './load-generator.js';
 import { peerSection, type PeerResults } from './peer-report.js';
-import { runPromptfoo, runReliabench, type RunContext, type Tool, type ToolRun } from './peer-runs.js';
+import { runBareClient, runPromptfoo, runReliabench, type FloorRun, type RunContext, type Tool, type ToolRun } from './peer-runs.js';
 import { ensurePeerTools, exportWorkload, generateBaseWorkspace, noReportFlag, PROMPTFOO_BIN, promptfooEnv, RELIABENCH_BIN, ROOT } from './peer-workload.js';
 import { measure, median, requireGnuTime } from './process-meter.js';
 
@@ -88,6 +89,11 @@ try {
     runs.push(loggedRun(await runReliabench(ctx, best.reliabench)));
     runs.push(loggedRun(await runPromptfoo(ctx, best.promptfoo)));
   }
+  // The floor for a Node client: the same requests through the same undici pool, nothing else done.
+  const bodiesFile = join(scratch, 'bodies.json');
+  writeFileSync(bodiesFile, JSON.stringify(workload.prompts.map(requestBody)));
+  const floor: FloorRun[] = [];
+  for (let i = 0; i < REPS; i++) floor.push(loggedFloor(await runBareClient(ctx, bodiesFile, best.reliabench)));
   loads.push(await logged(autocannon(server.url, body, 64, LOAD_SECONDS)));
   let withReport: ToolRun | undefined;
   if (runFlags.includes('--no-report')) {
@@ -109,7 +115,7 @@ try {
   results = {
     date: new Date().toISOString().slice(0, 10), machine: machineLine(), perDomain: PER_DOMAIN, reps: REPS, levels: LEVELS,
     ...(withReport ? { withReport } : {}), runFlags: [...runFlags],
-    trials: ctx.trials, loadSeconds: LOAD_SECONDS, installS, rbOutput: warm.stdout.replaceAll(scratch, '<tmp>').replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').trim(), runs, loads, best, rbMedian, pfMedian, ceiling,
+    trials: ctx.trials, loadSeconds: LOAD_SECONDS, installS, floor, rbOutput: warm.stdout.replaceAll(scratch, '<tmp>').replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').trim(), runs, loads, best, rbMedian, pfMedian, ceiling,
     startup: { reliabench: startup.reliabench, promptfoo: startup.promptfoo },
     ...(profile ? { profile } : {}),
     benchSeconds: (performance.now() - benchStarted) / 1000,
@@ -146,6 +152,11 @@ async function plannedTrials(): Promise<number> {
 function loggedRun(run: ToolRun & { workspace?: string; stdout?: string }): ToolRun {
   const { workspace: _workspace, stdout: _stdout, ...r } = run;
   log(`${r.tool} @${r.concurrency}: ${r.perSecond.toFixed(0)} trials/s, CPU ${r.cpuS.toFixed(1)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB, load ${r.load1.toFixed(1)}`);
+  return r;
+}
+
+function loggedFloor(r: FloorRun): FloorRun {
+  log(`bare client @${r.concurrency}: ${r.perSecond.toFixed(0)} requests/s, CPU ${r.cpuS.toFixed(1)} s, load ${r.load1.toFixed(1)}`);
   return r;
 }
 

@@ -1,6 +1,6 @@
 /** The closing "summary" section of BENCHMARKS.md, written by bench/run-all.ts. */
 import { paperTarget, TARGET_MB, TARGET_S, type PaperResults } from './paper-scale-report.js';
-import { cpuBudget, type PeerResults } from './peer-report.js';
+import { cpuBudget, floorRate, type PeerResults } from './peer-report.js';
 import { median } from './process-meter.js';
 import type { AnalysisGrowth, ScaleRow } from './scale-report.js';
 
@@ -48,6 +48,17 @@ function budgetNote(peer: PeerResults): string {
   if (!b) return '';
   return ` On ${b.cores} cores the CPU of its median run and the server's allows at most ${f0((100 * b.floorRate) / peer.ceiling)}%; 25% needs at most ` +
     `${b.allowedMs.toFixed(2)} ms of CPU per trial, start-up included, against the ${b.spentMs.toFixed(2)} ms it spent (peer section, "The CPU budget").`;
+}
+
+/** What a bare Node client reached on the same requests (peer section, "The floor for a Node client"). */
+function floorNote(peer: PeerResults): string {
+  const fl = floorRate(peer);
+  if (!fl) return '';
+  const floorS = peer.trials / fl.perSecond;
+  const allowedUs = (1e6 * (peer.trials / (0.25 * peer.ceiling) - floorS)) / peer.trials;
+  const spentUs = (1e6 * (peer.trials / peer.rbMedian - floorS)) / peer.trials;
+  return ` A bare Node client sending the same requests through the same undici pool and doing nothing else reached ${f0(100 * fl.share)}% ` +
+    `(${f0(fl.perSecond)} requests/s)${fl.share >= 0.25 ? `: 25% leaves reliabench ${f0(allowedUs)} µs per trial beyond that floor, start-up included, and it took ${f0(spentUs)} µs` : ''} (peer section, "The floor for a Node client").`;
 }
 
 function whereTimeGoes(peer: PeerResults): string {
@@ -105,7 +116,7 @@ export function summarySection(s: SummaryInput): string {
       `${f1((1000 * medianCpu(s.peer, 'reliabench')) / s.peer.trials)} ms of CPU to promptfoo's ${f1((1000 * medianCpu(s.peer, 'promptfoo')) / s.peer.trials)} ms.`);
   }
   if (t && !t.ceilingMet && s.peer) {
-    note.push(`reliabench reached ${f0(100 * t.shareOfCeiling)}% of the load generator's ${f0(s.peer.ceiling)} requests/s, not 25%: a whole \`run\` process (start-up, item loading, HTTP requests and response parsing, SQLite writes with the viewer's facet triggers, grading) costs far more CPU per trial than a load generator's bare request.${budgetNote(s.peer)}${whereTimeGoes(s.peer)}`);
+    note.push(`reliabench reached ${f0(100 * t.shareOfCeiling)}% of the load generator's ${f0(s.peer.ceiling)} requests/s, not 25%: a whole \`run\` process (start-up, item loading, HTTP requests and response parsing, SQLite writes with the viewer's facet triggers, grading) costs far more CPU per trial than a load generator's bare request.${budgetNote(s.peer)}${floorNote(s.peer)}${whereTimeGoes(s.peer)}`);
   }
   if (p && !p.met) {
     note.push(`Analysing and reporting 2.4M trials took ${f1(p.seconds)} s (median) and ${f0(p.peakMb)} MB at peak, against ${TARGET_S} s and ${f0(TARGET_MB)} MB (paper-scale section: the split between analysis and report, and the load during each run).`);
