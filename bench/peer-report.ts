@@ -119,6 +119,22 @@ export function floorRate(r: PeerResults): { perSecond: number; share: number; c
   return { perSecond, share: perSecond / r.ceiling, cpuMs: (1000 * median(r.floor.map((x) => x.cpuS))) / r.trials, runs: r.floor };
 }
 
+/** Where the wall time of reliabench's counted runs at the best concurrency went, by the run record's timestamps. */
+function wallSplit(r: PeerResults): string {
+  const best = r.runs.filter((x) => x.tool === 'reliabench' && x.concurrency === r.best.reliabench && x.variant === undefined && x.startS !== undefined);
+  if (best.length === 0) return '';
+  const med = (pick: (x: ToolRun) => number): number => median(best.map(pick));
+  const startS = med((x) => x.startS as number);
+  const evalS = med((x) => x.evalS);
+  const afterS = med((x) => x.wallS - (x.startS as number) - x.evalS);
+  const us = (secs: number): string => f0((1e6 * secs) / r.trials);
+  return `
+**Where a run's wall time goes** (medians over the ${best.length} counted runs at concurrency ${r.best.reliabench}, from the run record's timestamps):
+${f2(startS)} s from spawn until the run record exists (Node, reliabench's modules, the workspace, items and plan; ${us(startS)} µs per trial),
+${f2(evalS)} s asking and storing (${us(evalS)} µs per trial), ${f2(afterS)} s grading and closing the store (${us(afterS)} µs per trial).
+`;
+}
+
 function floorBlock(r: PeerResults): string {
   const fl = floorRate(r);
   if (!fl) return '';
@@ -132,7 +148,7 @@ function floorBlock(r: PeerResults): string {
       `(${f0((1e6 * (targetS - floorS)) / r.trials)} µs per trial) for everything reliabench does besides sending requests and parsing answers: loading its modules and items, ` +
       `rendering, the response cache, SQLite with the viewer's facets, grading. reliabench's median run took ${f2(rbS)} s, ${f2(rbS - floorS)} s ` +
       `(${f0((1e6 * (rbS - floorS)) / r.trials)} µs per trial) beyond the floor.`;
-  return `
+  return `${wallSplit(r)}
 **The floor for a Node client.** \`node bench/bare-client.mjs\` sends the same ${f0(r.trials)} requests at concurrency ${c} through the
 same undici connection pool and dispatch API reliabench's adapter uses, parses each JSON answer and does nothing else
 (no rendering, retries, timeouts, cache, SQLite or grading), as a fresh process like each tool's repetition:

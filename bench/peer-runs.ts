@@ -26,6 +26,8 @@ export interface ToolRun {
   processes: number;
   /** The tool's own evaluation phase (promptfoo's durationMs; reliabench's run record, created → completed). */
   evalS: number;
+  /** reliabench only: from spawn to its run record's creation (Node, modules, workspace, items, plan). */
+  startS?: number;
   serverCpuS: number;
   load1: number;
 }
@@ -70,9 +72,12 @@ export async function runReliabench(ctx: RunContext, concurrency: number, option
   const { m, serverCpuS } = await withServerCheck(ctx, `reliabench @${concurrency}`, () => measure(process.execPath, args, { cwd: dir }));
   const done = new RegExp(`completed — ${ctx.trials}/${ctx.trials} trials \\(${ctx.trials} answered, 0 errors, 0 from cache\\)`);
   if (!done.test(m.stdout)) throw new Error(`reliabench @${concurrency} did not answer every trial fresh:\n${m.stdout}${m.stderr.slice(-1000)}`);
-  const evalS = runPhaseSeconds(ws);
+  const phase = runPhase(ws);
   if (!options.keep) rmSync(dir, { recursive: true, force: true });
-  return { ...toRun('reliabench', concurrency, ctx.trials, m, evalS, serverCpuS), workspace: ws, stdout: m.stdout };
+  return {
+    ...toRun('reliabench', concurrency, ctx.trials, m, (phase.completedMs - phase.createdMs) / 1000, serverCpuS),
+    startS: (phase.createdMs - m.startedAtMs) / 1000, workspace: ws, stdout: m.stdout,
+  };
 }
 
 export async function runPromptfoo(ctx: RunContext, concurrency: number): Promise<ToolRun> {
@@ -111,14 +116,14 @@ function toRun(tool: Tool, concurrency: number, trials: number, m: Measured, eva
   };
 }
 
-/** Seconds from the run record's creation to its completion (execution; grading follows it). */
-function runPhaseSeconds(workspace: string): number {
+/** When the run record was created and completed (epoch ms): its execution; grading follows it. */
+function runPhase(workspace: string): { createdMs: number; completedMs: number } {
   const require = createRequire(join(ROOT, 'package.json'));
   const Database = require('better-sqlite3') as typeof import('better-sqlite3');
   const db = new Database(workspace, { readonly: true });
   try {
     const row = db.prepare('SELECT created_at, updated_at FROM runs ORDER BY created_at DESC LIMIT 1').get() as { created_at: string; updated_at: string } | undefined;
-    return row ? (Date.parse(row.updated_at) - Date.parse(row.created_at)) / 1000 : NaN;
+    return row ? { createdMs: Date.parse(row.created_at), completedMs: Date.parse(row.updated_at) } : { createdMs: NaN, completedMs: NaN };
   } finally {
     db.close();
   }

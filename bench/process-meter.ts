@@ -20,6 +20,8 @@ export interface Measured {
   /** Most processes seen at once in the tree (1 = the tool never forked). */
   processes: number;
   exitCode: number;
+  /** When the command was spawned (epoch ms), to place timestamps the tool records within its run. */
+  startedAtMs: number;
   stdout: string;
   stderr: string;
   load1: number;
@@ -43,6 +45,7 @@ export async function measure(command: string, args: readonly string[], options:
   const dir = mkdtempSync(join(tmpdir(), 'rb-meter-'));
   const timeFile = join(dir, 'time.txt');
   const load1 = loadavg()[0] ?? 0;
+  const startedAtMs = Date.now();
   const started = performance.now();
   const child = spawn(GNU_TIME, ['-f', '%e %U %S %M', '-o', timeFile, command, ...args], {
     cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,7 +83,7 @@ export async function measure(command: string, args: readonly string[], options:
   const [, userS = NaN, sysS = NaN, maxRssKb = NaN] = fields;
   return {
     wallS, userS, sysS, cpuS: userS + sysS, peakRssMb: Math.max(maxRssKb, treePeakKb) / 1024,
-    processes: Math.max(processes, 1), exitCode, stdout, stderr, load1,
+    processes: Math.max(processes, 1), exitCode, startedAtMs, stdout, stderr, load1,
   };
 }
 
