@@ -112,11 +112,26 @@ ${f2(b.allowedMs)} ms of CPU per trial, start-up included (it spent ${f2(b.spent
 `;
 }
 
+export interface Floor {
+  perSecond: number;
+  /** Of the load generator's rate. */
+  share: number;
+  cpuMs: number;
+  runs: FloorRun[];
+  /** Wall seconds of a run: the bare client's, at 25% of the load generator, and reliabench's (medians). */
+  floorS: number;
+  targetS: number;
+  rbS: number;
+}
+
 /** The floor for a Node client (median of its repetitions), as a rate and a share of the load generator's. */
-export function floorRate(r: PeerResults): { perSecond: number; share: number; cpuMs: number; runs: FloorRun[] } | undefined {
+export function floorRate(r: PeerResults): Floor | undefined {
   if (!r.floor || r.floor.length === 0) return undefined;
   const perSecond = median(r.floor.map((x) => x.perSecond));
-  return { perSecond, share: perSecond / r.ceiling, cpuMs: (1000 * median(r.floor.map((x) => x.cpuS))) / r.trials, runs: r.floor };
+  return {
+    perSecond, share: perSecond / r.ceiling, cpuMs: (1000 * median(r.floor.map((x) => x.cpuS))) / r.trials, runs: r.floor,
+    floorS: r.trials / perSecond, targetS: r.trials / (0.25 * r.ceiling), rbS: r.trials / r.rbMedian,
+  };
 }
 
 /** Where the wall time of reliabench's counted runs at the best concurrency went, by the run record's timestamps. */
@@ -139,9 +154,7 @@ function floorBlock(r: PeerResults): string {
   const fl = floorRate(r);
   if (!fl) return '';
   const c = fl.runs[0]?.concurrency ?? r.best.reliabench;
-  const floorS = r.trials / fl.perSecond;
-  const targetS = r.trials / (0.25 * r.ceiling);
-  const rbS = r.trials / r.rbMedian;
+  const { floorS, targetS, rbS } = fl;
   const verdict = fl.share < 0.25
     ? `25% of the load generator is beyond this floor itself: at ${f0(r.trials)} trials per fresh process, on this machine, no client that sends its requests through undici reaches it, whatever else it leaves out.`
     : `A ${f0(r.trials)}-trial run at 25% must end within ${f2(targetS)} s; the bare client takes ${f2(floorS)} s of that, which leaves ${f2(targetS - floorS)} s ` +

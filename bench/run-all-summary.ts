@@ -54,9 +54,8 @@ function budgetNote(peer: PeerResults): string {
 function floorNote(peer: PeerResults): string {
   const fl = floorRate(peer);
   if (!fl) return '';
-  const floorS = peer.trials / fl.perSecond;
-  const allowedUs = (1e6 * (peer.trials / (0.25 * peer.ceiling) - floorS)) / peer.trials;
-  const spentUs = (1e6 * (peer.trials / peer.rbMedian - floorS)) / peer.trials;
+  const allowedUs = (1e6 * (fl.targetS - fl.floorS)) / peer.trials;
+  const spentUs = (1e6 * (fl.rbS - fl.floorS)) / peer.trials;
   return ` A bare Node client sending the same requests through the same undici pool and doing nothing else reached ${f0(100 * fl.share)}% ` +
     `(${f0(fl.perSecond)} requests/s)${fl.share >= 0.25 ? `: 25% leaves reliabench ${f0(allowedUs)} µs per trial beyond that floor, start-up included, and it took ${f0(spentUs)} µs` : ''} (peer section, "The floor for a Node client").`;
 }
