@@ -4,6 +4,7 @@ import { ReliabenchError } from '../core/errors.js';
 import { allDomains, parseDomainList } from '../domains/registry.js';
 import { ensureItems } from '../generate/ensure-items.js';
 import type { GenerateEvent } from '../generate/generate-items.js';
+import { checkpointInBackground } from '../store/sqlite/background-checkpoints.js';
 import { openWorkspace, workspacePath, type Db } from '../store/sqlite/open-workspace.js';
 import { canonicalJson } from '../core/hash.js';
 import { getRun, getRunModels, listRuns, newRunId } from '../store/sqlite/runs-repo.js';
@@ -115,6 +116,8 @@ async function runAction(flags: RunFlags): Promise<void> {
   const execute = queue ? (await import('../queue/queued-executor.js')).queuedExecutor(queue, log) : executeRun;
 
   const db = openWorkspace(workspacePath(flags.workspace ?? config.workspace));
+  // The run commits many small transactions; copying the WAL into the store happens off its thread.
+  const checkpoints = checkpointInBackground(db);
   let models: ModelEntry[] = [];
   try {
     const scienceDataPath = flags.scienceData ?? config.scienceData;
@@ -163,6 +166,8 @@ async function runAction(flags: RunFlags): Promise<void> {
     }
   } finally {
     await Promise.allSettled(models.map((m) => m.adapter.close?.()));
+    const { failure } = await checkpoints.stop();
+    if (failure !== undefined) log(`note: background checkpoints stopped early (${failure}); the store checkpointed by itself instead`);
     db.close();
   }
 }
