@@ -9,11 +9,13 @@
  *  3. at each tool's best concurrency, more alternating repetitions up to --reps, and the median;
  *  4. the floor for a Node client (bench/bare-client.mjs: the same requests through the same undici pool,
  *     nothing else), then the load generator again, so drift in the machine's load shows;
- *  5. where reliabench misses a target (10× promptfoo, 25% of the load generator), a CPU profile of one
+ *  5. reliabench alone at 4× the items (a run about as long as the load generator's window), so the
+ *     share of the load generator's rate is also shown with start-up and warm-up weighing less;
+ *  6. where reliabench misses a target (10× promptfoo, 25% of the load generator), a CPU profile of one
  *     more reliabench run says where the time goes.
  * Rewrites the "peer" section of BENCHMARKS.md and, with --json FILE, writes the figures for run-all.ts.
  *
- *   npm run build && npx tsx bench/peer.bench.ts [--per-domain 40] [--reps 5] [--levels 16,64,256] [--load-seconds 5] [--json FILE]
+ *   npm run build && npx tsx bench/peer.bench.ts [--per-domain 40] [--reps 5] [--levels 16,64,256] [--load-seconds 5] [--longer 4] [--json FILE]
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +41,8 @@ const REPS = Math.max(1, Number(flag('reps', '5')));
 // Concurrency 1 is never either tool's best (it measured 118 and 48 trials/s at 750 trials); --levels 1,16,64,256 adds it.
 const LEVELS = flag('levels', '16,64,256').split(',').map(Number);
 const LOAD_SECONDS = Number(flag('load-seconds', '5'));
+// The longer run: 4 × 3,000 = 12,000 trials, about 5 s, the load generator's window (--load-seconds 5).
+const LONGER = Math.max(1, Number(flag('longer', '4')));
 const JSON_OUT = flag('json', '');
 const log = (line: string): void => void process.stderr.write(`[peer] ${line}\n`);
 
@@ -64,7 +68,7 @@ try {
   mkdirSync(warmDir);
   const runFlags = noReportFlag();
   const ctx0: RunContext = { server, baseWorkspace: base, perDomain: PER_DOMAIN, configFile: '', trials: 0, scratch: warmDir, runFlags };
-  warm = await runReliabench({ ...ctx0, trials: await plannedTrials() }, 16, { keep: true });
+  warm = await runReliabench({ ...ctx0, trials: await plannedTrials(base) }, 16, { keep: true });
   const workload = exportWorkload(warm.workspace, server.url, scratch);
   const ctx: RunContext = { ...ctx0, configFile: workload.configFile, trials: workload.prompts.length, scratch };
   log(`${ctx.trials} trials per repetition (${PER_DOMAIN} items per domain × 15 templates)`);
@@ -94,6 +98,13 @@ try {
   writeFileSync(bodiesFile, JSON.stringify(workload.prompts.map(requestBody)));
   const floor: FloorRun[] = [];
   for (let i = 0; i < REPS; i++) floor.push(loggedFloor(await runBareClient(ctx, bodiesFile, best.reliabench)));
+  // reliabench alone on a longer run: more items, the same templates and server. (promptfoo stays at the
+  // shorter workload: at its rate a longer run would take about 2 minutes, 5 of them the whole budget.)
+  const longBase = join(scratch, 'items-long.sqlite');
+  generateBaseWorkspace(longBase, PER_DOMAIN * LONGER);
+  const longCtx: RunContext = { ...ctx, baseWorkspace: longBase, perDomain: PER_DOMAIN * LONGER, trials: await plannedTrials(longBase), configFile: '' };
+  const longer: ToolRun[] = [];
+  for (let i = 0; i < REPS; i++) longer.push(loggedRun({ ...(await runReliabench(longCtx, best.reliabench)), variant: 'longer run' }));
   loads.push(await logged(autocannon(server.url, body, 64, LOAD_SECONDS)));
   let withReport: ToolRun | undefined;
   if (runFlags.includes('--no-report')) {
@@ -114,7 +125,7 @@ try {
   }
   results = {
     date: new Date().toISOString().slice(0, 10), machine: machineLine(), perDomain: PER_DOMAIN, reps: REPS, levels: LEVELS,
-    ...(withReport ? { withReport } : {}), runFlags: [...runFlags],
+    ...(withReport ? { withReport } : {}), runFlags: [...runFlags], longer,
     trials: ctx.trials, loadSeconds: LOAD_SECONDS, installS, floor, rbOutput: warm.stdout.replaceAll(scratch, '<tmp>').replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').trim(), runs, loads, best, rbMedian, pfMedian, ceiling,
     startup: { reliabench: startup.reliabench, promptfoo: startup.promptfoo },
     ...(profile ? { profile } : {}),
@@ -140,10 +151,10 @@ function bestLevel(tool: Tool): number {
 }
 
 /** The trials a `run` of this workload plans: every stored item × its domain's 15 templates. */
-async function plannedTrials(): Promise<number> {
+async function plannedTrials(workspace: string): Promise<number> {
   const { createRequire } = await import('node:module');
   const Database = createRequire(join(ROOT, 'package.json'))('better-sqlite3') as typeof import('better-sqlite3');
-  const db = new Database(base, { readonly: true });
+  const db = new Database(workspace, { readonly: true });
   const { n } = db.prepare('SELECT count(*) AS n FROM items').get() as { n: number };
   db.close();
   return n * 15;

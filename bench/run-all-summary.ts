@@ -1,6 +1,6 @@
 /** The closing "summary" section of BENCHMARKS.md, written by bench/run-all.ts. */
 import { paperTarget, TARGET_MB, TARGET_S, type PaperResults } from './paper-scale-report.js';
-import { cpuBudget, floorRate, type PeerResults } from './peer-report.js';
+import { cpuBudget, floorRate, longerRun, type PeerResults } from './peer-report.js';
 import { median } from './process-meter.js';
 import type { AnalysisGrowth, ScaleRow } from './scale-report.js';
 
@@ -60,6 +60,13 @@ function floorNote(peer: PeerResults): string {
     `(${f0(fl.perSecond)} requests/s)${fl.share >= 0.25 ? `: 25% leaves reliabench ${f0(allowedUs)} µs per trial beyond that floor, start-up included, and it took ${f0(spentUs)} µs` : ''} (peer section, "The floor for a Node client").`;
 }
 
+/** The same share on a longer run (peer section, the targets table's reference row). */
+function longerNote(peer: PeerResults): string {
+  const l = longerRun(peer);
+  if (!l) return '';
+  return ` On a run of ${f0(l.trials)} trials, about as long as the load generator's window, reliabench reached ${f0(100 * l.share)}% (${f0(l.perSecond)} trials/s).`;
+}
+
 function whereTimeGoes(peer: PeerResults): string {
   if (!peer.profile) return '';
   const areas = peer.profile.summary.areas.slice(0, 6).map((a) => `${a.name} ${f0(100 * a.share)}%`).join(', ');
@@ -115,7 +122,7 @@ export function summarySection(s: SummaryInput): string {
       `${f1((1000 * medianCpu(s.peer, 'reliabench')) / s.peer.trials)} ms of CPU to promptfoo's ${f1((1000 * medianCpu(s.peer, 'promptfoo')) / s.peer.trials)} ms.`);
   }
   if (t && !t.ceilingMet && s.peer) {
-    note.push(`reliabench reached ${f0(100 * t.shareOfCeiling)}% of the load generator's ${f0(s.peer.ceiling)} requests/s, not 25%: a whole \`run\` process (start-up, item loading, HTTP requests and response parsing, SQLite writes with the viewer's facet triggers, grading) costs far more CPU per trial than a load generator's bare request.${budgetNote(s.peer)}${floorNote(s.peer)}${whereTimeGoes(s.peer)}`);
+    note.push(`reliabench reached ${f0(100 * t.shareOfCeiling)}% of the load generator's ${f0(s.peer.ceiling)} requests/s, not 25%: a whole \`run\` process (start-up, item loading, HTTP requests and response parsing, SQLite writes with the viewer's facet triggers, grading) costs far more CPU per trial than a load generator's bare request.${budgetNote(s.peer)}${floorNote(s.peer)}${longerNote(s.peer)}${whereTimeGoes(s.peer)}`);
   }
   if (p && !p.met) {
     note.push(`Analysing and reporting 2.4M trials took ${f1(p.seconds)} s (median) and ${f0(p.peakMb)} MB at peak, against ${TARGET_S} s and ${f0(TARGET_MB)} MB (paper-scale section: the split between analysis and report, and the load during each run).`);
