@@ -99,7 +99,7 @@ try {
   const floor: FloorRun[] = [];
   for (let i = 0; i < REPS; i++) floor.push(loggedFloor(await runBareClient(ctx, bodiesFile, best.reliabench)));
   // reliabench alone on a longer run: more items, the same templates and server. (promptfoo stays at the
-  // shorter workload: at its rate a longer run would take about 2 minutes, 5 of them the whole budget.)
+  // shorter workload: at its rate a longer run takes about 2 minutes, and 5 of them half the 20-minute budget.)
   const longBase = join(scratch, 'items-long.sqlite');
   generateBaseWorkspace(longBase, PER_DOMAIN * LONGER);
   const longCtx: RunContext = { ...ctx, baseWorkspace: longBase, perDomain: PER_DOMAIN * LONGER, trials: await plannedTrials(longBase), configFile: '' };

@@ -41,7 +41,9 @@ const db = new Database(workerData.path, { fileMustExist: true });
 const stats = { checkpoints: 0, walFrames: 0, backfilled: 0 };
 const checkpoint = () => {
   const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-  if (r.checkpointed > stats.backfilled || r.log < stats.walFrames) stats.checkpoints++;
+  // a WAL shorter than last time was restarted by the writer: its pages count from 0 again
+  const before = r.log < stats.walFrames ? 0 : stats.backfilled;
+  if (r.checkpointed > before) stats.checkpoints++;
   stats.walFrames = r.log;
   stats.backfilled = r.checkpointed;
 };
