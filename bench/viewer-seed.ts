@@ -2,14 +2,13 @@
  * Seeds a workspace with `trials` graded trials straight through SQL (one transaction), for the
  * viewer benchmark: 4 models × 5 domains × 15 templates, items spread over the 30 bins (a few bins
  * sparse, as in real item sets), realistic prompt and answer lengths, and outcomes that get worse
- * with difficulty, with every avoidance sub-type. For speed the store's viewer triggers are set aside
- * during the bulk load, and the facets and counts are then built in one pass each (the same SQL the
- * migration uses for trials stored before it) before the triggers are restored; the result is the
- * store a real run of that size leaves behind.
+ * with difficulty, with every avoidance sub-type. The facets and counts are then built in one pass,
+ * as a run's recorder builds them (facet-sync.ts); the result is the store a real run of that size
+ * leaves behind.
  */
 import { DOMAIN_NAMES } from '../src/core/item.js';
 import { Rng } from '../src/core/rng.js';
-import { BACKFILL_FACETS } from '../src/store/sqlite/migration-4.js';
+import { FacetSync } from '../src/store/sqlite/facet-sync.js';
 import type { Db } from '../src/store/sqlite/open-workspace.js';
 
 export const BENCH_RUN = 'run-bench-viewer';
@@ -28,9 +27,6 @@ export function seedTrials(db: Db, trials: number, seed = 'viewer-bench'): { ite
     VALUES (?, ?, ?, ?, 0, 'chat', ?, 'answered', ?, 'stop', 60, 20, 0, 300, 1, 0, NULL, NULL, NULL, '[]', ?)`);
   const insertGrade = db.prepare(`INSERT INTO grades (run_id, model_key, item_id, template_id, sample, grader, outcome, avoidance, extracted,
     rule_id, grader_version, rationale, judge_spec, created_at) VALUES (?, ?, ?, ?, 0, 'rule', ?, ?, ?, ?, 'bench', ?, NULL, ?)`);
-  const triggers = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
-    AND (name LIKE 'trials_facet_%' OR name LIKE 'grades_facet_%' OR name LIKE 'trial_facets_count_%')`).all() as { name: string; sql: string }[];
-  for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
   let n = 0;
   db.transaction(() => {
     db.prepare(`INSERT INTO runs (id, created_at, updated_at, status, filter_json, config_json, total_trials)
@@ -66,11 +62,6 @@ export function seedTrials(db: Db, trials: number, seed = 'viewer-bench'): { ite
       }
     }
   })();
-  db.transaction(() => {
-    db.exec(BACKFILL_FACETS);
-    db.exec(`INSERT INTO trial_counts SELECT run_id, model_key, domain, bin, outcome, avoidance, COUNT(*) FROM trial_facets
-      GROUP BY run_id, model_key, domain, bin, outcome, avoidance`);
-    for (const t of triggers) db.exec(t.sql);
-  })();
+  db.transaction(() => new FacetSync(db).addAfter(0))();
   return { items: perDomain * DOMAIN_NAMES.length, seconds: (performance.now() - t0) / 1000 };
 }

@@ -1,5 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
 import { ReliabenchError } from '../core/errors.js';
+import { addMissingFacetsOfUnfinishedRuns } from '../store/sqlite/facet-sync.js';
 import { openWorkspace, workspacePath } from '../store/sqlite/open-workspace.js';
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopback } from '../web/listen-address.js';
 
@@ -31,6 +32,7 @@ Examples:
       const adminToken = process.env[ADMIN_TOKEN_ENV] ?? newAdminToken();
       if (adminToken.length < 16) throw new ReliabenchError('BAD_ARGUMENT', `${ADMIN_TOKEN_ENV} must be at least 16 characters`);
       const db = openWorkspace(workspacePath(flags.workspace));
+      addMissingFacetsOfUnfinishedRuns(db);
       let server;
       try {
         server = await startServer({ db, adminToken, host, port });

@@ -144,7 +144,7 @@ export async function executeRun(db: Db, options: ExecuteRunOptions): Promise<Ru
     );
     allExhausted = exhausted.every(Boolean);
   } finally {
-    recorder.flush();
+    recorder.finish();
     options.signal?.removeEventListener('abort', onHard);
     options.stop?.removeEventListener('abort', onSoft);
   }

@@ -1,5 +1,6 @@
 import type { ModelError, ModelResponse } from '../models/model-adapter.js';
 import type { Db } from '../store/sqlite/open-workspace.js';
+import { FacetSync } from '../store/sqlite/facet-sync.js';
 import { ResponseCache, type CachedResponse } from '../store/sqlite/response-cache.js';
 import { TrialsRepo, type TrialRecord } from '../store/sqlite/trials-repo.js';
 import type { PlannedTrial, TrialResult } from './run-types.js';
@@ -11,6 +12,10 @@ import type { PlannedTrial, TrialResult } from './run-types.js';
  * busy run pays for one commit per turn, not one per trial. A fresh answer goes into the response cache
  * in the same transaction as its trial: either both are stored or neither. A failing write rejects the
  * saves of its batch and is reported to `onFatal` (the run then stops).
+ *
+ * The viewer's facets of the new trials (facet-sync.ts) are added in bulk, in the commit that falls
+ * due once `facetSyncMs` has passed since the last, and by `finish`: the viewer sees a running run at
+ * most that far behind, and a batch of a few thousand facets costs a third of what one at a time does.
  */
 export class TrialRecorder {
   private readonly trials: TrialsRepo;
@@ -18,16 +23,32 @@ export class TrialRecorder {
   private pending: PendingWrite[] = [];
   private committed: { resolve: () => void; reject: (error: unknown) => void }[] = [];
   private scheduled: NodeJS.Immediate | undefined;
-  private readonly commitTx: (writes: readonly PendingWrite[]) => void;
+  private readonly commitTx: (writes: readonly PendingWrite[], syncFacets: boolean) => void;
+  private readonly facets: FacetSync;
+  /** Trials stored after this trials rowid have no facet yet. */
+  private facetMark: number;
+  private lastFacetSync = performance.now();
 
-  constructor(db: Db, private readonly runId: string, private readonly onFatal: (error: unknown) => void = (e) => { throw e; }) {
+  constructor(
+    db: Db,
+    private readonly runId: string,
+    private readonly onFatal: (error: unknown) => void = (e) => { throw e; },
+    private readonly facetSyncMs = 1_000,
+  ) {
     this.trials = new TrialsRepo(db);
     this.cache = new ResponseCache(db);
-    this.commitTx = db.transaction((writes: readonly PendingWrite[]) => {
+    this.facets = new FacetSync(db);
+    // A resumed run may have trials a crash kept from their facets; their facets are added first.
+    this.facetMark = db.transaction(() => {
+      this.facets.addMissing(runId);
+      return this.facets.trialMark();
+    })();
+    this.commitTx = db.transaction((writes: readonly PendingWrite[], syncFacets: boolean) => {
       for (const w of writes) {
         if (w.cacheKey !== undefined && w.fresh !== undefined) this.cache.put(w.cacheKey, w.meta, w.fresh);
         this.trials.save(w.record);
       }
+      if (syncFacets) this.facetMark = this.facets.addAfter(this.facetMark);
     });
   }
 
@@ -66,15 +87,26 @@ export class TrialRecorder {
 
   /** Commits whatever is queued, now. */
   flush(): void {
+    this.commit(false);
+  }
+
+  /** Commits whatever is queued and adds the facets of every trial stored so far: call once the run's lanes are done. */
+  finish(): void {
+    this.commit(true);
+  }
+
+  private commit(final: boolean): void {
     if (this.scheduled !== undefined) clearImmediate(this.scheduled);
     this.scheduled = undefined;
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0 && !final) return;
+    const syncFacets = final || performance.now() - this.lastFacetSync >= this.facetSyncMs;
+    if (syncFacets) this.lastFacetSync = performance.now();
     const writes = this.pending;
     const waiting = this.committed;
     this.pending = [];
     this.committed = [];
     try {
-      this.commitTx(writes);
+      this.commitTx(writes, syncFacets);
     } catch (error) {
       this.onFatal(error);
       for (const w of waiting) w.reject(error);

@@ -6,6 +6,7 @@
  */
 import type { Item } from '../core/item.js';
 import { ReliabenchError } from '../core/errors.js';
+import { FacetSync } from '../store/sqlite/facet-sync.js';
 import { GradesRepo, type GradeRecord, type TrialRef, type UngradedTrial } from '../store/sqlite/grades-repo.js';
 import { loadRunItems } from '../store/sqlite/items-repo.js';
 import type { Db } from '../store/sqlite/open-workspace.js';
@@ -33,6 +34,15 @@ export interface GradeRunSummary {
 
 export function gradeRun(db: Db, runId: string, options: GradeRunOptions = {}): GradeRunSummary {
   const repo = new GradesRepo(db);
+  const facets = new FacetSync(db);
+  // Grades reach the viewer's facets in bulk, in the transaction that stores them; trials a crashed
+  // run left without facets get theirs first.
+  const save = db.transaction((records: readonly GradeRecord[]) => {
+    const mark = facets.gradeMark();
+    repo.saveMany(records);
+    facets.applyRuleGradesAfter(mark);
+  });
+  db.transaction(() => facets.addMissing(runId))();
   if (options.regrade) db.prepare("DELETE FROM grades WHERE run_id = ? AND grader = 'rule'").run(runId);
   const items = loadRunItems(db, runId);
   const total = countToGrade(db, runId);
@@ -46,7 +56,7 @@ export function gradeRun(db: Db, runId: string, options: GradeRunOptions = {}): 
     if (page.length === 0) break;
     const createdAt = now().toISOString();
     const records = page.map((t) => gradeTrial(t, itemFor(items, t), createdAt));
-    repo.saveMany(records);
+    save(records);
     for (const r of records) summary[r.outcome]++;
     summary.graded += records.length;
     options.onProgress?.(summary.graded, total);

@@ -211,7 +211,7 @@ export async function executeQueuedRun(db: Db, options: ExecuteRunOptions, queue
   } finally {
     onHard(); // stops the enqueueing lanes, if any are still going
     await enqueueing;
-    recorder.flush();
+    recorder.finish();
     options.signal?.removeEventListener('abort', onHard);
     options.stop?.removeEventListener('abort', onSoft);
   }

@@ -63,8 +63,8 @@ const facetsAndCounts = `
 
 `;
 
-/** Facets of every stored trial (this migration runs it for trials stored before it; the viewer benchmark after a bulk load). */
-export const BACKFILL_FACETS = `
+/** Facets of every trial stored before this migration (later trials get theirs from facet-sync.ts). */
+const BACKFILL_FACETS = `
   INSERT INTO trial_facets (run_id, model_key, item_id, template_id, sample, domain, bin, outcome, avoidance)
     SELECT t.run_id, t.model_key, t.item_id, t.template_id, t.sample, COALESCE(i.domain, 'unknown'), COALESCE(i.bin, -1),
       CASE WHEN t.status = 'error' THEN 'error' ELSE COALESCE(e.outcome, 'ungraded') END,

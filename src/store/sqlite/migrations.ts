@@ -3,9 +3,11 @@
  * migration: add a new one. Version 2 adds runs, trials and the response cache (docs/engine.md);
  * version 3 adds grades and the audit trail of human overrides (docs/grading.md "Stored grades");
  * version 4 adds the viewer's facets and counts and the human studies (migration-4.ts, docs/serve.md);
+ * version 5 moves the facets of new trials and rule grades from per-row triggers to bulk writes (migration-5.ts);
  * later issues add further versions.
  */
 import { MIGRATION_4 } from './migration-4.js';
+import { MIGRATION_5 } from './migration-5.js';
 
 export interface Migration {
   version: number;
@@ -203,4 +205,5 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   MIGRATION_4,
+  MIGRATION_5,
 ];

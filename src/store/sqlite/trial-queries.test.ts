@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { grade } from '../../grading/grade.js';
 import { gradeRun } from '../../grading/grade-run.js';
 import { demoWorkspace, type DemoWorkspace } from '../../web/test-support/demo-workspace.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateItems } from '../../generate/generate-items.js';
+import { GradesRepo } from './grades-repo.js';
 import { saveItems } from './items-repo.js';
 import { MIGRATIONS } from './migrations.js';
 import { openWorkspace, schemaVersion } from './open-workspace.js';
@@ -88,11 +90,16 @@ describe('viewer trial queries', () => {
       text: i === 0 ? null : i % 2 ? `The answer is ${(item.gold as { sum: string }).sum}.` : 'No idea.', finishReason: null, inputTokens: null, outputTokens: null,
       costUsd: 0, latencyMs: 1, attempts: 1, cached: false, responseKey: null, errorCode: i === 0 ? 'E' : null, errorMessage: null, warnings: [], createdAt: 'x',
     }));
-    gradeRun(old, 'r');
+    // gradeRun keeps today's facets, which a version-3 store has not: grade the way version 3 did.
+    new GradesRepo(old).saveMany(items.slice(1).map((item, k) => {
+      const g = grade({ item, response: k % 2 ? 'No idea.' : `The answer is ${(item.gold as { sum: string }).sum}.`, prompt: 'p', mode: 'chat' });
+      return { runId: 'r', modelKey: 'm', itemId: item.id, templateId: 'addition-01', sample: 0, grader: 'rule', outcome: g.outcome, avoidance: g.avoidance ?? null,
+        extracted: g.extracted, ruleId: g.ruleId, graderVersion: g.graderVersion, rationale: g.rationale, judgeSpec: null, createdAt: 'x' };
+    }));
     overrideGrade(old, { runId: 'r', modelKey: 'm', itemId: items[1]!.id, templateId: 'addition-01', sample: 0 }, { who: 'a', reason: 'b', outcome: 'incorrect' });
     old.close();
     const db = openWorkspace(path);
-    expect(schemaVersion(db)).toBe(4);
+    expect(schemaVersion(db)).toBe(5);
     const facets = db.prepare('SELECT item_id, outcome FROM trial_facets ORDER BY id').all() as { item_id: string; outcome: string }[];
     expect(facets.map((f) => f.outcome)).toEqual(['error', 'incorrect', 'avoidant', 'correct', 'avoidant', 'correct']);
     expect(facets.map((f) => f.item_id)).toEqual(items.map((i) => i.id));
