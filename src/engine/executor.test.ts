@@ -75,6 +75,23 @@ describe('executeRun: cache, resume, prices', () => {
     expect(count(db, 'SELECT COUNT(*) AS n FROM response_cache')).toBe(8);
   });
 
+  it('a run partly in the cache, longer than one look-ahead, asks exactly the trials the cache lacks', async () => {
+    server = await startModelServer();
+    const adapter = await adapterFor('openai chat', server);
+    const { db } = tempWorkspace();
+    const model = entry('mini', adapter);
+    const items = await additionItems(30);
+    const templateIds = ['addition-01', 'addition-02', 'addition-03', 'addition-04', 'addition-05'];
+    // every third item asked first, so cached and uncached trials alternate through the 150 of the second run
+    await executeRun(db, { runId: 'a', models: [model], trials: planFor(items.filter((_, i) => i % 3 === 0), [model], { templateIds }) });
+    expect(server.requestCount).toBe(50);
+    const second = await executeRun(db, { runId: 'b', models: [model], trials: planFor(items, [model], { templateIds }) });
+    expect(second).toMatchObject({ status: 'completed', done: 150, cached: 50, sessionRequests: 100 });
+    expect(server.requestCount).toBe(150);
+    const firstKeys = new Set([...iterateTrials(db, 'a')].map((t) => t.responseKey));
+    for (const t of iterateTrials(db, 'b')) expect(t.cached).toBe(firstKeys.has(t.responseKey));
+  });
+
   it('resuming a completed run does nothing; a changed setting misses the cache; a changed model under the same key is refused', async () => {
     server = await startModelServer();
     const adapter = await adapterFor('ollama chat', server);

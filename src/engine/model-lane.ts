@@ -8,6 +8,7 @@ import type { ErrorBudget } from './error-budget.js';
 import { costOf } from './prices.js';
 import type { ModelEntry, PlannedTrial, RunEvent, TrialResult } from './run-types.js';
 import { requestSettings } from './stop-rule.js';
+import type { CachedResponse } from '../store/sqlite/response-cache.js';
 import { cachedResult, errorResult, type CacheMeta, type TrialRecorder } from './trial-recorder.js';
 
 /** What every lane of a run shares (executor.ts builds it). */
@@ -57,21 +58,18 @@ export async function runModelLane(ctx: RunContext, entry: ModelEntry, trials: I
     running.add(task);
     void task.finally(() => running.delete(task));
   };
-  const iterator = trials[Symbol.iterator]();
+  const ahead = lookAhead(ctx, entry, meta, useCache, trials);
   let pulled = 0;
   let pendingHits: Promise<void>[] = [];
   for (;;) {
     if (ctx.soft.aborted) break;
-    const step = iterator.next();
-    if (step.done === true) {
+    const next = ahead.next();
+    if (next === undefined) {
       await Promise.all(running);
       return true;
     }
     if (++pulled % YIELD_EVERY === 0) await yieldToEventLoop();
-    const trial = step.value;
-    const settings = requestSettings(entry, trial);
-    const cacheKey = useCache ? responseCacheKey({ ...meta, settings, prompt: trial.prompt, sampleIndex: trial.sample, scope: entry.cacheScope }) : undefined;
-    const hit = cacheKey === undefined ? undefined : ctx.recorder.lookup(cacheKey);
+    const { trial, settings, cacheKey, hit } = next;
     if (hit !== undefined) {
       const result = cachedResult(hit);
       const saved = ctx.recorder.saveAnswer(trial, result, meta, cacheKey).then(() => ctx.onRecorded(entry.key, result), ctx.fatal);
@@ -102,6 +100,41 @@ interface Prepared {
   settings: GenerationSettings;
   cacheKey: string | undefined;
   meta: CacheMeta;
+}
+
+/** Trials looked up in the response cache together, before any of them is asked. */
+const LOOK_AHEAD = 64;
+
+/**
+ * The lane's trials with their settings, cache keys and cache hits, read LOOK_AHEAD at a time so the
+ * cache is searched once per batch instead of once per trial. Trials read ahead but never reached
+ * (the run stopped) were never asked: they stay to do.
+ */
+function lookAhead(ctx: RunContext, entry: ModelEntry, meta: CacheMeta, useCache: boolean, trials: Iterable<PlannedTrial>) {
+  const iterator = trials[Symbol.iterator]();
+  let batch: (Omit<Prepared, 'meta'> & { hit: CachedResponse | undefined })[] = [];
+  let index = 0;
+  const readBatch = (): void => {
+    batch = [];
+    index = 0;
+    for (let step = iterator.next(); step.done !== true; step = iterator.next()) {
+      const trial = step.value;
+      const settings = requestSettings(entry, trial);
+      const cacheKey = useCache ? responseCacheKey({ ...meta, settings, prompt: trial.prompt, sampleIndex: trial.sample, scope: entry.cacheScope }) : undefined;
+      batch.push({ trial, settings, cacheKey, hit: undefined });
+      if (batch.length === LOOK_AHEAD) break;
+    }
+    const keys = batch.flatMap((b) => (b.cacheKey === undefined ? [] : [b.cacheKey]));
+    if (keys.length === 0) return;
+    const hits = ctx.recorder.lookupMany(keys);
+    for (const b of batch) b.hit = b.cacheKey === undefined ? undefined : hits.get(b.cacheKey);
+  };
+  return {
+    next() {
+      if (index === batch.length) readBatch();
+      return batch[index++];
+    },
+  };
 }
 
 /** Resolves true when the trial was recorded, false when it was abandoned (stop or cancel). */

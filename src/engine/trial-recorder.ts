@@ -60,6 +60,10 @@ export class TrialRecorder {
     return this.cache.get(cacheKey);
   }
 
+  lookupMany(cacheKeys: readonly string[]): Map<string, CachedResponse> {
+    return this.cache.getMany(cacheKeys);
+  }
+
   /**
    * A fresh answer (stored in the cache too when cacheKey is set) or a cache hit (fresh undefined).
    * Resolves once committed; the lane keeps the trial's concurrency slot until then, so trials in

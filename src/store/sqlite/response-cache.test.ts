@@ -87,4 +87,19 @@ describe('response cache', () => {
     cache.put('other', parts, { ...response, raw: undefined, inputTokens: null });
     expect(cache.get('other')).toMatchObject({ raw: null, inputTokens: null });
   });
+
+  it('looks up many keys at once: exactly the stored ones, past one statement\'s 64, duplicates and misses included', () => {
+    const db = openWorkspace(join(mkdtempSync(join(tmpdir(), 'rb-cache-')), 'w.sqlite'));
+    const cache = new ResponseCache(db);
+    const keyOf = (i: number): string => responseCacheKey({ ...parts, sampleIndex: i });
+    const answer = (i: number) => ({ text: `answer ${i}`, finishReason: 'stop', inputTokens: i, outputTokens: 1, latencyMs: 3, warnings: [], raw: { i } });
+    for (let i = 0; i < 150; i += 2) cache.put(keyOf(i), parts, answer(i)); // the even samples are cached
+    const asked = [...Array.from({ length: 150 }, (_, i) => keyOf(i)), keyOf(4), keyOf(4), 'not-a-key'];
+    const found = cache.getMany(asked);
+    expect([...found.keys()].sort()).toEqual(Array.from({ length: 75 }, (_, k) => keyOf(2 * k)).sort());
+    for (let i = 0; i < 150; i += 2) expect(found.get(keyOf(i))).toEqual(answer(i));
+    expect(cache.getMany([keyOf(1)]).size).toBe(0);
+    expect(cache.getMany([keyOf(2)]).get(keyOf(2))).toEqual(answer(2)); // a lone key, padded to 64 by itself
+    expect(cache.getMany([]).size).toBe(0);
+  });
 });

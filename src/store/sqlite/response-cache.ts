@@ -64,12 +64,18 @@ interface CacheRow {
   raw_json: string | null;
 }
 
+/** Keys looked up per statement by getMany (a shorter list is padded by repeating its last key). */
+const MANY = 64;
+const ROW = 'text, finish_reason, input_tokens, output_tokens, latency_ms, warnings_json, raw_json';
+
 export class ResponseCache {
   private readonly getStmt: Statement;
+  private readonly getManyStmt: Statement;
   private readonly putStmt: Statement;
 
   constructor(db: Db) {
-    this.getStmt = db.prepare('SELECT text, finish_reason, input_tokens, output_tokens, latency_ms, warnings_json, raw_json FROM response_cache WHERE key = ?');
+    this.getStmt = db.prepare(`SELECT ${ROW} FROM response_cache WHERE key = ?`);
+    this.getManyStmt = db.prepare(`SELECT key, ${ROW} FROM response_cache WHERE key IN (${Array(MANY).fill('?').join(', ')})`);
     this.putStmt = db.prepare(`INSERT OR IGNORE INTO response_cache
       (key, provider, model_id, mode, text, finish_reason, input_tokens, output_tokens, latency_ms, warnings_json, raw_json, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -77,16 +83,22 @@ export class ResponseCache {
 
   get(key: string): CachedResponse | undefined {
     const row = this.getStmt.get(key) as CacheRow | undefined;
-    if (row === undefined) return undefined;
-    return {
-      text: row.text,
-      finishReason: row.finish_reason,
-      inputTokens: row.input_tokens,
-      outputTokens: row.output_tokens,
-      latencyMs: row.latency_ms,
-      warnings: JSON.parse(row.warnings_json) as string[],
-      raw: row.raw_json === null ? null : (JSON.parse(row.raw_json) as unknown),
-    };
+    return row === undefined ? undefined : fromRow(row);
+  }
+
+  /**
+   * The cached answers among many keys, by key (absent keys are simply missing). One statement per 64
+   * keys: a run looks up every trial before asking, and on a fresh cache nearly all miss, so one read
+   * per trial was a fixed cost per trial for nothing.
+   */
+  getMany(keys: readonly string[]): Map<string, CachedResponse> {
+    const found = new Map<string, CachedResponse>();
+    for (let start = 0; start < keys.length; start += MANY) {
+      const chunk = keys.slice(start, start + MANY);
+      while (chunk.length < MANY) chunk.push(chunk[chunk.length - 1]!);
+      for (const row of this.getManyStmt.all(...chunk) as (CacheRow & { key: string })[]) found.set(row.key, fromRow(row));
+    }
+    return found;
   }
 
   /** Stores an answer; the first answer stored under a key stays (true when this one was written). */
@@ -98,4 +110,16 @@ export class ResponseCache {
     );
     return info.changes === 1;
   }
+}
+
+function fromRow(row: CacheRow): CachedResponse {
+  return {
+    text: row.text,
+    finishReason: row.finish_reason,
+    inputTokens: row.input_tokens,
+    outputTokens: row.output_tokens,
+    latencyMs: row.latency_ms,
+    warnings: JSON.parse(row.warnings_json) as string[],
+    raw: row.raw_json === null ? null : (JSON.parse(row.raw_json) as unknown),
+  };
 }
