@@ -58,9 +58,10 @@ export class FacetSync {
     // The effective grade of each rule grade stored after a mark, onto its trial's facet; the count
     // trigger on trial_facets moves each changed facet between cells.
     this.applyGrades = db.prepare(`UPDATE trial_facets AS f SET outcome = n.outcome, avoidance = n.avoidance
-      FROM (SELECT e.run_id, e.model_key, e.item_id, e.template_id, e.sample, e.outcome, COALESCE(e.avoidance, '') AS avoidance
-            FROM grades g JOIN effective_grades e ON e.run_id = g.run_id AND e.model_key = g.model_key AND e.item_id = g.item_id
-              AND e.template_id = g.template_id AND e.sample = g.sample
+      FROM (SELECT g.run_id, g.model_key, g.item_id, g.template_id, g.sample, COALESCE(o.after_outcome, g.outcome) AS outcome,
+              COALESCE(CASE WHEN o.id IS NULL THEN g.avoidance ELSE o.after_avoidance END, '') AS avoidance
+            FROM grades g LEFT JOIN grade_overrides o ON o.id = (SELECT MAX(id) FROM grade_overrides x WHERE x.run_id = g.run_id
+              AND x.model_key = g.model_key AND x.item_id = g.item_id AND x.template_id = g.template_id AND x.sample = g.sample)
             WHERE g.rowid > ? AND g.grader = 'rule') AS n
       WHERE f.run_id = n.run_id AND f.model_key = n.model_key AND f.item_id = n.item_id AND f.template_id = n.template_id
         AND f.sample = n.sample AND f.outcome <> 'error' AND (f.outcome <> n.outcome OR f.avoidance <> n.avoidance)`);
