@@ -122,7 +122,7 @@ export function summarySection(s: SummaryInput): string {
       `${f1((1000 * medianCpu(s.peer, 'reliabench')) / s.peer.trials)} ms of CPU to promptfoo's ${f1((1000 * medianCpu(s.peer, 'promptfoo')) / s.peer.trials)} ms.`);
   }
   if (t && !t.ceilingMet && s.peer) {
-    note.push(`reliabench reached ${f0(100 * t.shareOfCeiling)}% of the load generator's ${f0(s.peer.ceiling)} requests/s, not 25%: a whole \`run\` process (start-up, item loading, HTTP requests and response parsing, SQLite writes with the viewer's facet triggers, grading) costs far more CPU per trial than a load generator's bare request.${budgetNote(s.peer)}${floorNote(s.peer)}${longerNote(s.peer)}${whereTimeGoes(s.peer)}`);
+    note.push(`reliabench reached ${f0(100 * t.shareOfCeiling)}% of the load generator's ${f0(s.peer.ceiling)} requests/s, not 25%: a whole \`run\` process (start-up, item loading, HTTP requests and response parsing, SQLite writes with the viewer's facets, grading) costs far more CPU per trial than a load generator's bare request.${budgetNote(s.peer)}${floorNote(s.peer)}${longerNote(s.peer)}${whereTimeGoes(s.peer)}`);
   }
   if (p && !p.met) {
     note.push(`Analysing and reporting 2.4M trials took ${f1(p.seconds)} s (median) and ${f0(p.peakMb)} MB at peak, against ${TARGET_S} s and ${f0(TARGET_MB)} MB (paper-scale section: the split between analysis and report, and the load during each run).`);
