@@ -15,7 +15,7 @@ import type { PlannedTrial, TrialResult } from './run-types.js';
  *
  * The viewer's facets of the new trials (facet-sync.ts) are added in bulk, in the commit that falls
  * due once `facetSyncMs` has passed since the last, and by `finish`: the viewer sees a running run at
- * most that far behind, and a batch of a few thousand facets costs a third of what one at a time does.
+ * most that far behind, and a large batch of facets costs far less per trial than a small one.
  */
 export class TrialRecorder {
   private readonly trials: TrialsRepo;

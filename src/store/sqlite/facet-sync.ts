@@ -3,10 +3,10 @@ import type { Db } from './open-workspace.js';
 /**
  * Keeps the viewer's `trial_facets` and `trial_counts` (migration-4.ts) in step with the two writes a
  * run makes by the thousand: new trials and new rule grades. Those are applied in bulk, one statement
- * per batch, rather than by a trigger per row (migration 5 dropped those triggers): a trigger per row
- * cost a run about 80 µs per trial, a statement per batch of a few thousand trials about 25
- * (BENCHMARKS.md). Every other change (a trial's status, a re-grade, an override, a deletion) is rare
- * and still kept in step by the remaining triggers.
+ * per batch, rather than by a trigger per row (migration 5 dropped those triggers). Storing a trial and
+ * its rule grade with the facets kept cost 82 µs more than without them by triggers, and 33 µs more
+ * this way (BENCHMARKS.md, serve section). Every other change (a trial's status, a grade changed in
+ * place, an override, a deletion) is rare and still kept in step by the remaining triggers.
  *
  * Writers call these inside their own transaction, so facets and the rows they describe commit
  * together. Facets may lag the trials by one sync interval while a run is going (trial-recorder.ts),
