@@ -3,6 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openWorkspace } from '../store/sqlite/open-workspace.js';
+import { createRun, saveRunModel } from '../store/sqlite/runs-repo.js';
+import { TrialsRepo } from '../store/sqlite/trials-repo.js';
 import { REPO_ROOT } from '../test-support/paths.js';
 import { runCliAsync } from '../test-support/run-cli.js';
 
@@ -56,6 +59,32 @@ describe('reliabench serve', () => {
     const exited = new Promise<number | null>((resolve) => s.child.once('exit', resolve));
     s.child.kill('SIGINT');
     expect(await exited).toBe(0);
+  }, 60_000);
+
+  it('starts while another process holds the store\'s write lock, noting that a crashed run\'s facets wait', async () => {
+    const dir = tmp();
+    const db = openWorkspace(join(dir, 'ws.sqlite'));
+    createRun(db, { id: 'crashed' }); // status running, as a killed run leaves it
+    saveRunModel(db, 'crashed', { modelKey: 'm', spec: 's', provider: 'p', modelId: 'm', mode: 'chat', settings: {}, samples: 1, metadata: {}, pricing: null, execution: {} });
+    new TrialsRepo(db).save({
+      runId: 'crashed', modelKey: 'm', itemId: 'i', templateId: 't', sample: 0, mode: 'chat', prompt: 'p', status: 'answered', text: 'a', finishReason: null,
+      inputTokens: null, outputTokens: null, costUsd: 0, latencyMs: 1, attempts: 1, cached: false, responseKey: null, errorCode: null, errorMessage: null, warnings: [], createdAt: 'x',
+    });
+    db.exec('BEGIN IMMEDIATE'); // the write lock, held until the server is up
+    const child = spawn(process.execPath, ['--import', TSX, join(REPO_ROOT, 'src/cli/main.ts'), 'serve', '--port', '0', '--workspace', join(dir, 'ws.sqlite')], {
+      cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    started.push(child);
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    await expect.poll(() => out.includes('Ctrl+C stops.'), { timeout: 30_000, interval: 100 }).toBe(true);
+    expect(err).toMatch(/note: could not add the viewer's missing facets of unfinished runs now \(database is locked\)/);
+    db.exec('ROLLBACK');
+    expect(db.prepare('SELECT COUNT(*) FROM trial_facets').pluck().get()).toBe(0);
+    child.kill('SIGINT');
+    db.close();
   }, 60_000);
 
   it('takes the admin token from RELIABENCH_ADMIN_TOKEN, and refuses a short one or a bad port', async () => {

@@ -32,7 +32,12 @@ Examples:
       const adminToken = process.env[ADMIN_TOKEN_ENV] ?? newAdminToken();
       if (adminToken.length < 16) throw new ReliabenchError('BAD_ARGUMENT', `${ADMIN_TOKEN_ENV} must be at least 16 characters`);
       const db = openWorkspace(workspacePath(flags.workspace));
-      addMissingFacetsOfUnfinishedRuns(db);
+      try {
+        addMissingFacetsOfUnfinishedRuns(db);
+      } catch (error) {
+        // another process holding the store's write lock must not keep the viewer from starting
+        process.stderr.write(`reliabench: note: could not add the viewer's missing facets of unfinished runs now (${(error as Error).message}); resuming or grading those runs adds them\n`);
+      }
       let server;
       try {
         server = await startServer({ db, adminToken, host, port });
