@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { openWorkspace } from '../store/sqlite/open-workspace.js';
 import { iterateTrials } from '../store/sqlite/trials-repo.js';
 import { getRun, getRunModels } from '../store/sqlite/runs-repo.js';
 import { HTTP_ADAPTERS, adapterFor } from '../test-support/model-server/adapters-under-test.js';
@@ -90,6 +91,27 @@ describe('executeRun: cache, resume, prices', () => {
     expect(server.requestCount).toBe(150);
     const firstKeys = new Set([...iterateTrials(db, 'a')].map((t) => t.responseKey));
     for (const t of iterateTrials(db, 'b')) expect(t.cached).toBe(firstKeys.has(t.responseKey));
+  });
+
+  it('the viewer\'s facets arrive while a run goes on (once a second), and are complete when it ends', async () => {
+    server = await startModelServer({ faultFor: () => ({ kind: 'delay', ms: 40 }) });
+    const adapter = await adapterFor('openai chat', server);
+    const { db, path } = tempWorkspace();
+    const viewer = openWorkspace(path); // what `serve` in another process reads
+    const model = entry('slow', adapter, { concurrency: { start: 2, floor: 2, ceiling: 2 } });
+    const plan = planFor(await additionItems(30), [model], { templateIds: ['addition-01', 'addition-02', 'addition-03'] }); // 90 trials, 45 rounds of 40 ms
+    const seen: { trials: number; facets: number }[] = [];
+    const poll = setInterval(() => seen.push({
+      trials: viewer.prepare('SELECT COUNT(*) FROM trials').pluck().get() as number,
+      facets: viewer.prepare('SELECT COALESCE(SUM(n), 0) FROM trial_counts').pluck().get() as number,
+    }), 50);
+    await executeRun(db, { runId: 'live', models: [model], trials: plan });
+    clearInterval(poll);
+    expect(seen.some((s) => s.facets > 0 && s.facets < 90)).toBe(true); // some arrived while the run went on
+    expect(seen.every((s) => s.facets <= s.trials)).toBe(true);
+    expect(viewer.prepare('SELECT COUNT(*) FROM trial_facets').pluck().get()).toBe(90);
+    expect(viewer.prepare('SELECT COALESCE(SUM(n), 0) FROM trial_counts').pluck().get()).toBe(90);
+    viewer.close();
   });
 
   it('resuming a completed run does nothing; a changed setting misses the cache; a changed model under the same key is refused', async () => {
