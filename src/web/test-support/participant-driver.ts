@@ -23,11 +23,9 @@ export async function participate(
   const run: ParticipantRun = { answered: 0, pages: [], problems };
   await page.goto(link);
   await page.getByRole('link', { name: /^(Start|Continue)$/ }).click();
-  // The click returns before the next page has loaded; under load, counting forms at once saw none.
-  await page.locator('form#answer').waitFor();
-  for (;;) {
+  let state = await settled(page, null);
+  while (state === 'item') {
     if (options.stopAfter !== undefined && run.answered >= options.stopAfter) break;
-    if (!(await page.locator('form#answer').count())) break;
     run.pages.push(await page.content());
     await options.onItem?.(page, run.answered);
     const question = (await page.locator('#question').textContent()) ?? '';
@@ -45,11 +43,38 @@ export async function participate(
       await page.getByLabel(label, { exact: true }).tap();
       await page.getByRole('button', { name: 'Next' }).tap();
     }
-    await expect.poll(async () => (await page.locator('#progress').count()) === 0 || (await page.locator('#progress').textContent()) !== progress).toBe(true);
+    state = await settled(page, progress);
     run.answered++;
   }
   await context.close();
   return run;
+}
+
+/**
+ * Waits until the page after an answer has loaded in full: the next item (its progress differs from
+ * `previous`) or the closing "Thank you!" page. A page mid-navigation is neither — under load a
+ * half-parsed next page once looked finished and ended a participant early (CI: [7, 7, 3]).
+ */
+async function settled(page: Page, previous: string | null): Promise<'item' | 'done'> {
+  let state: 'item' | 'done' | 'loading' = 'loading';
+  await expect.poll(async () => (state = await pageState(page, previous)), { timeout: 15_000 }).not.toBe('loading');
+  return state as 'item' | 'done';
+}
+
+async function pageState(page: Page, previous: string | null): Promise<'item' | 'done' | 'loading'> {
+  try {
+    return await page.evaluate((prev) => {
+      // Runs in the browser; the project's TypeScript lib has no DOM types, so the little used is typed here.
+      type Node = { textContent: string | null };
+      const doc = (globalThis as unknown as { document: { readyState: string; querySelectorAll(s: string): ArrayLike<Node>; getElementById(id: string): Node | null } }).document;
+      if (doc.readyState !== 'complete') return 'loading';
+      if (Array.from(doc.querySelectorAll('h1')).some((h) => h.textContent === 'Thank you!')) return 'done';
+      const progress = doc.getElementById('progress')?.textContent ?? null;
+      return doc.getElementById('answer') && progress !== null && progress !== prev ? 'item' : 'loading';
+    }, previous);
+  } catch {
+    return 'loading'; // the page navigated while it was being read
+  }
 }
 
 /** Joins through an open link in a fresh context; returns the personal link it hands out (or the refusal page's status). */
