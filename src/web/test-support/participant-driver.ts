@@ -57,7 +57,7 @@ export async function participate(
  */
 async function settled(page: Page, previous: string | null): Promise<'item' | 'done'> {
   let state: 'item' | 'done' | 'loading' = 'loading';
-  await expect.poll(async () => (state = await pageState(page, previous)), { timeout: 15_000 }).not.toBe('loading');
+  await expect.poll(async () => (state = await pageState(page, previous))).not.toBe('loading');
   return state as 'item' | 'done';
 }
 
