@@ -2,7 +2,7 @@
 import { cpus } from 'node:os';
 import { profileTable, type ProfileSummary } from './cpu-profile-summary.js';
 import type { LoadResult } from './load-generator.js';
-import type { FloorRun, Tool, ToolRun } from './peer-runs.js';
+import type { FloorRun, SplitRun, Tool, ToolRun } from './peer-runs.js';
 import type { Measured } from './process-meter.js';
 import { median } from './process-meter.js';
 
@@ -32,8 +32,17 @@ export interface PeerResults {
   longer?: ToolRun[];
   /** bench/bare-client.mjs at reliabench's best concurrency, one per repetition (absent in older results). */
   floor?: FloorRun[];
+  /** reliabench with HTTP made free, alone and beside the bare client; one per run length (absent in older results). */
+  splits?: SplitMeasures[];
   profile?: { run: ToolRun; summary: ProfileSummary };
   benchSeconds: number;
+}
+
+/** At one run length: reliabench answered from a replay file, alone and side by side with the bare client. */
+export interface SplitMeasures {
+  trials: number;
+  withoutHttp: FloorRun[];
+  split: SplitRun[];
 }
 
 const f0 = (x: number): string => Math.round(x).toLocaleString('en-US');
@@ -202,12 +211,67 @@ request, start-up included: **${f0(100 * fl.share)}% of the load generator**. ${
 `;
 }
 
+/** Medians of one SplitMeasures, against the load generator's rate. */
+export interface SplitFigures {
+  trials: number;
+  /** The wall time a run of this length may take at 25% of the load generator. */
+  targetS: number;
+  aloneS: number;
+  splitS: number;
+  perSecond: number;
+  share: number;
+  runs: number;
+}
+
+export function splitFigures(r: PeerResults): SplitFigures[] {
+  return (r.splits ?? []).filter((m) => m.split.length > 0 && m.withoutHttp.length > 0).map((m) => {
+    const splitS = median(m.split.map((x) => x.wallS));
+    return {
+      trials: m.trials, targetS: m.trials / (0.25 * r.ceiling), aloneS: median(m.withoutHttp.map((x) => x.wallS)), splitS,
+      perSecond: m.trials / splitS, share: m.trials / splitS / r.ceiling, runs: m.split.length,
+    };
+  });
+}
+
+/** What the split figures say about the 25% target at the counted run length, and at the longer one. */
+export function splitVerdict(r: PeerResults): string {
+  const [counted, longer] = splitFigures(r);
+  if (!counted) return '';
+  const here = counted.share < 0.25
+    ? `At ${f0(counted.trials)} trials per fresh process, 25% is out of reach on this ${cpus().length}-core machine even with the work split perfectly: ` +
+      `reliabench's work besides HTTP takes ${f2(counted.aloneS)} s on its own (${f0((100 * counted.aloneS) / counted.targetS)}% of the ${f2(counted.targetS)} s allowed), ` +
+      `and beside the requests the pair needs ${f2(counted.splitS)} s (${f0(100 * counted.share)}%). Better overlap cannot close that gap; only a much cheaper start-up, store and grader could.`
+    : `At ${f0(counted.trials)} trials this split would reach ${f0(100 * counted.share)}%: sending requests on one thread and storing and grading on another is the redesign that would meet 25%.`;
+  if (!longer) return here;
+  const today = longerRun(r);
+  return `${here} At ${f0(longer.trials)} trials the same split reaches ${f0(100 * longer.share)}%${today ? `, where today's \`run\`, which asks, stores and grades on one thread, reaches ${f0(100 * today.share)}%` : ''}.`;
+}
+
+function splitBlock(r: PeerResults): string {
+  const figures = splitFigures(r);
+  if (figures.length === 0) return '';
+  const rows = figures.map((f) => `| ${f0(f.trials)} | ${f2(f.targetS)} s | ${f2(f.aloneS)} s | ${f2(f.splitS)} s | ${f0(f.perSecond)} | **${f0(100 * f.share)}%** |`);
+  return `
+**With HTTP made free, and the best split of the work.** \`run --model replay:<the warm-up run's answers>\` answers the same trials
+from a file: it does everything reliabench does except HTTP (start-up, items and plan, rendering, SQLite with the viewer's facets,
+grading), and skips the response cache too (replay answers are not cached). Started at the same moment as the bare client, the pair is the
+best any design could do that sends the requests on one thread and does all the rest on another, with nothing paid for handing the
+answers over. Medians of ${figures[0]?.runs ?? 0} runs each, same concurrency:
+
+| trials per run | at 25% the run must end within | reliabench without HTTP, alone | beside the bare client: both done after | trials/s | of the load generator |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+
+${splitVerdict(r)}
+`;
+}
+
 function profileBlock(r: PeerResults): string {
   if (!r.profile) return '';
   const { run, summary } = r.profile;
   return `
 ### Where reliabench's time goes (a target is missed)
-${peerTargets(r).ceilingMet ? '' : cpuBudgetBlock(r) + floorBlock(r)}
+${peerTargets(r).ceilingMet ? '' : cpuBudgetBlock(r) + floorBlock(r) + splitBlock(r)}
 One more reliabench run at concurrency ${run.concurrency} under \`node --cpu-prof\` (${f0(run.perSecond)} trials/s with the
 profiler on; ${f1(run.cpuS)} s CPU). Self time by area, then the heaviest functions, as shares of the sampled busy time
 (${f0(summary.busyMs)} ms; samples are wall-clock, so on a loaded machine they include time the thread waited for a core):
@@ -247,6 +311,8 @@ npm run build && npx tsx bench/peer.bench.ts --per-domain ${r.perDomain} --reps 
 #              PROMPTFOO_CACHE_ENABLED=false, PROMPTFOO_DISABLE_DEBUG_LOG=1)
 # load:       autocannon -c 16|64 -d ${r.loadSeconds} -m POST -b '<one of the prompts as a chat request>' http://127.0.0.1:PORT/v1/chat/completions
 #             wrk -t1 -c64 (where /usr/bin/wrk exists; not the baseline, shown for reference)
+# floor:      node bench/bare-client.mjs http://127.0.0.1:PORT bodies.json C     (the same requests, nothing else done)
+# no HTTP:    the reliabench command above with --model replay:answers.jsonl      (the warm-up run's answers)
 \`\`\`
 
 Machine: ${r.machine}. Date: ${r.date}. ${cpus().length} cores shared with other jobs: the load average (1 min) is given

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { InstantServer } from './instant-server-process.js';
 import { measure, type Measured } from './process-meter.js';
-import { freshWorkspace, promptfooArgs, promptfooEnv, reliabenchRunArgs, ROOT } from './peer-workload.js';
+import { freshWorkspace, promptfooArgs, promptfooEnv, reliabenchRunArgs, ROOT, serverModel, type ClientFiles } from './peer-workload.js';
 
 export type Tool = 'reliabench' | 'promptfoo';
 
@@ -68,7 +68,7 @@ export async function runReliabench(ctx: RunContext, concurrency: number, option
   const dir = join(ctx.scratch, `rb-${++counter}`);
   mkdirSync(dir, { recursive: true });
   const ws = freshWorkspace(ctx.baseWorkspace, join(dir, 'workspace.sqlite'));
-  const args = [...nodeFlags, ...reliabenchRunArgs(ctx.server.url, ctx.perDomain, concurrency, ws, options.runFlags ?? ctx.runFlags)];
+  const args = [...nodeFlags, ...reliabenchRunArgs(serverModel(ctx.server.url), ctx.perDomain, concurrency, ws, options.runFlags ?? ctx.runFlags)];
   const { m, serverCpuS } = await withServerCheck(ctx, `reliabench @${concurrency}`, () => measure(process.execPath, args, { cwd: dir }));
   const done = new RegExp(`completed — ${ctx.trials}/${ctx.trials} trials \\(${ctx.trials} answered, 0 errors, 0 from cache\\)`);
   if (!done.test(m.stdout)) throw new Error(`reliabench @${concurrency} did not answer every trial fresh:\n${m.stdout}${m.stderr.slice(-1000)}`);
@@ -103,9 +103,64 @@ export const BARE_CLIENT = join(ROOT, 'bench/bare-client.mjs');
 
 /** `bodiesFile`: a JSON array of the chat request bodies, one per trial (the load generator's format). */
 export async function runBareClient(ctx: RunContext, bodiesFile: string, concurrency: number): Promise<FloorRun> {
-  const { m, serverCpuS } = await withServerCheck(ctx, `bare client @${concurrency}`, () =>
-    measure(process.execPath, [BARE_CLIENT, ctx.server.url, bodiesFile, String(concurrency)]));
+  const { m, serverCpuS } = await withServerCheck(ctx, `bare client @${concurrency}`, () => bareRun(ctx, bodiesFile, concurrency));
+  return floorRun(ctx, concurrency, m, serverCpuS);
+}
+
+/**
+ * reliabench's `run` of the same items answered from a replay file instead of the server: everything it
+ * does but HTTP — start-up, rendering, SQLite with the viewer's facets, grading — except the response
+ * cache, which replay answers skip. What reliabench's own work costs, with requests made free.
+ */
+export async function runWithoutHttp(ctx: RunContext, files: ClientFiles, concurrency: number): Promise<FloorRun> {
+  return floorRun(ctx, concurrency, await replayRun(ctx, files, concurrency), 0);
+}
+
+/** The bare client and the replay run started together: wall time from the first spawn to the last exit. */
+export interface SplitRun extends FloorRun {
+  bareS: number;
+  replayS: number;
+}
+
+/**
+ * The best any split of reliabench's work over two threads could do: one sending the requests (the bare
+ * client), one doing everything else (the replay run), side by side on the same cores, with nothing
+ * paid for handing answers from one to the other.
+ */
+export async function runSplit(ctx: RunContext, files: ClientFiles, concurrency: number): Promise<SplitRun> {
+  let replay: Measured | undefined;
+  const { m: bare, serverCpuS } = await withServerCheck(ctx, `split @${concurrency}`, async () => {
+    const [r, b] = await Promise.all([replayRun(ctx, files, concurrency), bareRun(ctx, files.bodiesFile, concurrency)]);
+    replay = r;
+    return b;
+  });
+  const r = replay as Measured;
+  const end = (m: Measured): number => m.startedAtMs + 1000 * m.wallS;
+  const wallS = (Math.max(end(r), end(bare)) - Math.min(r.startedAtMs, bare.startedAtMs)) / 1000;
+  return {
+    concurrency, trials: ctx.trials, wallS, perSecond: ctx.trials / wallS, cpuS: r.cpuS + bare.cpuS,
+    peakRssMb: r.peakRssMb + bare.peakRssMb, serverCpuS, load1: bare.load1, bareS: bare.wallS, replayS: r.wallS,
+  };
+}
+
+async function replayRun(ctx: RunContext, files: ClientFiles, concurrency: number): Promise<Measured> {
+  const dir = join(ctx.scratch, `replay-${++counter}`);
+  mkdirSync(dir, { recursive: true });
+  const ws = freshWorkspace(ctx.baseWorkspace, join(dir, 'workspace.sqlite'));
+  const m = await measure(process.execPath, reliabenchRunArgs(`replay:${files.replayFile}`, ctx.perDomain, concurrency, ws, ctx.runFlags), { cwd: dir });
+  const done = `completed — ${ctx.trials}/${ctx.trials} trials (${ctx.trials} answered, 0 errors, 0 from cache)`;
+  if (!m.stdout.includes(done)) throw new Error(`reliabench replay @${concurrency} did not answer every trial:\n${m.stdout}${m.stderr.slice(-1000)}`);
+  rmSync(dir, { recursive: true, force: true });
+  return m;
+}
+
+async function bareRun(ctx: RunContext, bodiesFile: string, concurrency: number): Promise<Measured> {
+  const m = await measure(process.execPath, [BARE_CLIENT, ctx.server.url, bodiesFile, String(concurrency)]);
   if (m.stdout.trim() !== `${ctx.trials} answered`) throw new Error(`bare client @${concurrency}: ${m.stdout}${m.stderr.slice(-500)}`);
+  return m;
+}
+
+function floorRun(ctx: RunContext, concurrency: number, m: Measured, serverCpuS: number): FloorRun {
   return { concurrency, trials: ctx.trials, wallS: m.wallS, perSecond: ctx.trials / m.wallS, cpuS: m.cpuS, peakRssMb: m.peakRssMb, serverCpuS, load1: m.load1 };
 }
 

@@ -40,10 +40,15 @@ export function noReportFlag(): string[] {
   return help.includes('--no-report') ? ['--no-report'] : [];
 }
 
+/** The model spec for the instant server at `serverUrl`. */
+export function serverModel(serverUrl: string): string {
+  return `openai-compatible:${serverUrl}/v1#${MODEL_NAME}`;
+}
+
 /** The reliabench `run` arguments for one repetition (a fresh copy of the item-only workspace). */
-export function reliabenchRunArgs(serverUrl: string, perDomain: number, concurrency: number, workspace: string, extra: readonly string[] = []): string[] {
+export function reliabenchRunArgs(model: string, perDomain: number, concurrency: number, workspace: string, extra: readonly string[] = []): string[] {
   return [
-    RELIABENCH_BIN, 'run', '--model', `openai-compatible:${serverUrl}/v1#${MODEL_NAME}`, '--domains', DOMAINS,
+    RELIABENCH_BIN, 'run', '--model', model, '--domains', DOMAINS,
     '--per-domain', String(perDomain), '--seed', '1', '--science-data', scienceData(), '--concurrency', String(concurrency),
     '--workspace', workspace, '--quiet', ...extra,
   ];
@@ -104,6 +109,30 @@ export function exportWorkload(workspace: string, serverUrl: string, outDir: str
   const configFile = join(outDir, 'promptfooconfig.json');
   writeFileSync(configFile, JSON.stringify(config));
   return { prompts: rows.map((r) => r.prompt), configFile };
+}
+
+export interface ClientFiles {
+  /** A JSON array of the chat request bodies, one per trial (bench/bare-client.mjs's input). */
+  bodiesFile: string;
+  /** The run's answers as a `replay:` file, keyed by item, template and sample. */
+  replayFile: string;
+}
+
+/**
+ * From a finished run: its requests as chat bodies for the bare client, and its answers as a replay
+ * file, so a `run --model replay:FILE` of the same items does everything but HTTP.
+ */
+export function exportClientFiles(workspace: string, outDir: string, requestBody: (prompt: string) => string): ClientFiles {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+  const db = new Database(workspace, { readonly: true });
+  const rows = db.prepare("SELECT prompt, item_id, template_id, sample, text FROM trials WHERE status = 'answered' ORDER BY rowid").all() as
+    { prompt: string; item_id: string; template_id: string; sample: number; text: string }[];
+  db.close();
+  const files = { bodiesFile: join(outDir, 'bodies.json'), replayFile: join(outDir, 'answers.jsonl') };
+  writeFileSync(files.bodiesFile, JSON.stringify(rows.map((r) => requestBody(r.prompt))));
+  writeFileSync(files.replayFile, rows.map((r) => JSON.stringify({ itemId: r.item_id, templateId: r.template_id, sampleIndex: r.sample, text: r.text, finishReason: 'stop' })).join('\n') + '\n');
+  return files;
 }
 
 /** promptfoo's environment: no telemetry, update check, sharing, remote generation or debug log file; its own home. */

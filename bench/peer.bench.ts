@@ -9,9 +9,13 @@
  *  3. at each tool's best concurrency, more alternating repetitions up to --reps, and the median;
  *  4. the floor for a Node client (bench/bare-client.mjs: the same requests through the same undici pool,
  *     nothing else), then the load generator again, so drift in the machine's load shows;
- *  5. reliabench alone at 4× the items (a run about as long as the load generator's window), so the
- *     share of the load generator's rate is also shown with start-up and warm-up weighing less;
- *  6. where reliabench misses a target (10× promptfoo, 25% of the load generator), a CPU profile of one
+ *  5. reliabench with HTTP made free (the same run answered from a replay file of the warm-up run's
+ *     answers), alone and side by side with the bare client: the best any split of its work over two
+ *     threads could do;
+ *  6. reliabench alone at 4× the items (a run about as long as the load generator's window), so the
+ *     share of the load generator's rate is also shown with start-up and warm-up weighing less, and
+ *     step 5 again at that length;
+ *  7. where reliabench misses a target (10× promptfoo, 25% of the load generator), a CPU profile of one
  *     more reliabench run says where the time goes.
  * Rewrites the "peer" section of BENCHMARKS.md and, with --json FILE, writes the figures for run-all.ts.
  *
@@ -24,9 +28,9 @@ import { machineLine, writeSection } from './benchmarks-file.js';
 import { summariseProfile } from './cpu-profile-summary.js';
 import { startInstantServer } from './instant-server-process.js';
 import { autocannon, requestBody, wrk, type LoadResult } from './load-generator.js';
-import { peerSection, type PeerResults } from './peer-report.js';
-import { runBareClient, runPromptfoo, runReliabench, type FloorRun, type RunContext, type Tool, type ToolRun } from './peer-runs.js';
-import { ensurePeerTools, exportWorkload, generateBaseWorkspace, noReportFlag, PROMPTFOO_BIN, promptfooEnv, RELIABENCH_BIN, ROOT } from './peer-workload.js';
+import { peerSection, type PeerResults, type SplitMeasures } from './peer-report.js';
+import { runBareClient, runPromptfoo, runReliabench, runSplit, runWithoutHttp, type FloorRun, type RunContext, type Tool, type ToolRun } from './peer-runs.js';
+import { ensurePeerTools, exportClientFiles, exportWorkload, generateBaseWorkspace, noReportFlag, PROMPTFOO_BIN, promptfooEnv, RELIABENCH_BIN, ROOT } from './peer-workload.js';
 import { measure, median, requireGnuTime } from './process-meter.js';
 
 function flag(name: string, fallback: string): string {
@@ -94,17 +98,23 @@ try {
     runs.push(loggedRun(await runPromptfoo(ctx, best.promptfoo)));
   }
   // The floor for a Node client: the same requests through the same undici pool, nothing else done.
-  const bodiesFile = join(scratch, 'bodies.json');
-  writeFileSync(bodiesFile, JSON.stringify(workload.prompts.map(requestBody)));
+  const client = exportClientFiles(warm.workspace, scratch, requestBody);
   const floor: FloorRun[] = [];
-  for (let i = 0; i < REPS; i++) floor.push(loggedFloor(await runBareClient(ctx, bodiesFile, best.reliabench)));
+  for (let i = 0; i < REPS; i++) floor.push(loggedFloor(await runBareClient(ctx, client.bodiesFile, best.reliabench)));
+  const splits: SplitMeasures[] = [await splitMeasures(ctx, client, best.reliabench)];
   // reliabench alone on a longer run: more items, the same templates and server. (promptfoo stays at the
   // shorter workload: at its rate a longer run takes about 2 minutes, and 5 of them half the 20-minute budget.)
   const longBase = join(scratch, 'items-long.sqlite');
   generateBaseWorkspace(longBase, PER_DOMAIN * LONGER);
   const longCtx: RunContext = { ...ctx, baseWorkspace: longBase, perDomain: PER_DOMAIN * LONGER, trials: await plannedTrials(longBase), configFile: '' };
   const longer: ToolRun[] = [];
-  for (let i = 0; i < REPS; i++) longer.push(loggedRun({ ...(await runReliabench(longCtx, best.reliabench)), variant: 'longer run' }));
+  let longClient;
+  for (let i = 0; i < REPS; i++) {
+    const run = await runReliabench(longCtx, best.reliabench, { keep: i === 0 });
+    if (i === 0) longClient = exportClientFiles(run.workspace, mkdtempSync(join(scratch, 'long-client-')), requestBody);
+    longer.push(loggedRun({ ...run, variant: 'longer run' }));
+  }
+  if (longClient) splits.push(await splitMeasures(longCtx, longClient, best.reliabench));
   loads.push(await logged(autocannon(server.url, body, 64, LOAD_SECONDS)));
   let withReport: ToolRun | undefined;
   if (runFlags.includes('--no-report')) {
@@ -126,7 +136,7 @@ try {
   results = {
     date: new Date().toISOString().slice(0, 10), machine: machineLine(), perDomain: PER_DOMAIN, reps: REPS, levels: LEVELS,
     ...(withReport ? { withReport } : {}), runFlags: [...runFlags], longer,
-    trials: ctx.trials, loadSeconds: LOAD_SECONDS, installS, floor, rbOutput: warm.stdout.replaceAll(scratch, '<tmp>').replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').trim(), runs, loads, best, rbMedian, pfMedian, ceiling,
+    trials: ctx.trials, loadSeconds: LOAD_SECONDS, installS, floor, splits, rbOutput: warm.stdout.replaceAll(scratch, '<tmp>').replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').trim(), runs, loads, best, rbMedian, pfMedian, ceiling,
     startup: { reliabench: startup.reliabench, promptfoo: startup.promptfoo },
     ...(profile ? { profile } : {}),
     benchSeconds: (performance.now() - benchStarted) / 1000,
@@ -164,6 +174,20 @@ function loggedRun(run: ToolRun & { workspace?: string; stdout?: string }): Tool
   const { workspace: _workspace, stdout: _stdout, ...r } = run;
   log(`${r.tool} @${r.concurrency}: ${r.perSecond.toFixed(0)} trials/s, CPU ${r.cpuS.toFixed(1)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB, load ${r.load1.toFixed(1)}`);
   return r;
+}
+
+/** reliabench with HTTP made free, alone and beside the bare client, REPS times each, alternating. */
+async function splitMeasures(c: RunContext, files: Parameters<typeof runSplit>[1], concurrency: number): Promise<SplitMeasures> {
+  const m: SplitMeasures = { trials: c.trials, withoutHttp: [], split: [] };
+  for (let i = 0; i < REPS; i++) {
+    const alone = await runWithoutHttp(c, files, concurrency);
+    log(`reliabench without HTTP, ${c.trials} trials @${concurrency}: ${alone.wallS.toFixed(2)} s, CPU ${alone.cpuS.toFixed(1)} s, load ${alone.load1.toFixed(1)}`);
+    m.withoutHttp.push(alone);
+    const split = await runSplit(c, files, concurrency);
+    log(`beside the bare client: both done after ${split.wallS.toFixed(2)} s (bare ${split.bareS.toFixed(2)} s, replay ${split.replayS.toFixed(2)} s), ${split.perSecond.toFixed(0)} trials/s`);
+    m.split.push(split);
+  }
+  return m;
 }
 
 function loggedFloor(r: FloorRun): FloorRun {
