@@ -69,7 +69,7 @@ function longerNote(peer: PeerResults): string {
 
 /** reliabench with HTTP made free, alone and beside the bare client (peer section, "With HTTP made free"). */
 function splitNote(peer: PeerResults): string {
-  const v = splitVerdict(peer);
+  const v = splitVerdict(peer).replace(/\.$/, '');
   return v ? ` ${v} (peer section, "With HTTP made free, and the best split of the work").` : '';
 }
 
