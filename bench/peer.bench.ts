@@ -30,7 +30,7 @@ import { startInstantServer } from './instant-server-process.js';
 import { autocannon, requestBody, wrk, type LoadResult } from './load-generator.js';
 import { peerSection, type PeerResults, type SplitMeasures } from './peer-report.js';
 import { runBareClient, runPromptfoo, runReliabench, runSplit, runWithoutHttp, type FloorRun, type RunContext, type Tool, type ToolRun } from './peer-runs.js';
-import { ensurePeerTools, exportClientFiles, exportWorkload, generateBaseWorkspace, noReportFlag, PROMPTFOO_BIN, promptfooEnv, RELIABENCH_BIN, ROOT } from './peer-workload.js';
+import { ensurePeerTools, exportClientFiles, exportWorkload, generateBaseWorkspace, noReportFlag, PROMPTFOO_BIN, promptfooEnv, RELIABENCH_BIN, ROOT, type ClientFiles } from './peer-workload.js';
 import { measure, median, requireGnuTime } from './process-meter.js';
 
 function flag(name: string, fallback: string): string {
@@ -108,7 +108,7 @@ try {
   generateBaseWorkspace(longBase, PER_DOMAIN * LONGER);
   const longCtx: RunContext = { ...ctx, baseWorkspace: longBase, perDomain: PER_DOMAIN * LONGER, trials: await plannedTrials(longBase), configFile: '' };
   const longer: ToolRun[] = [];
-  let longClient;
+  let longClient: ClientFiles | undefined;
   for (let i = 0; i < REPS; i++) {
     const run = await runReliabench(longCtx, best.reliabench, { keep: i === 0 });
     if (i === 0) longClient = exportClientFiles(run.workspace, mkdtempSync(join(scratch, 'long-client-')), requestBody);
@@ -177,7 +177,7 @@ function loggedRun(run: ToolRun & { workspace?: string; stdout?: string }): Tool
 }
 
 /** reliabench with HTTP made free, alone and beside the bare client, REPS times each, alternating. */
-async function splitMeasures(c: RunContext, files: Parameters<typeof runSplit>[1], concurrency: number): Promise<SplitMeasures> {
+async function splitMeasures(c: RunContext, files: ClientFiles, concurrency: number): Promise<SplitMeasures> {
   const m: SplitMeasures = { trials: c.trials, withoutHttp: [], split: [] };
   for (let i = 0; i < REPS; i++) {
     const alone = await runWithoutHttp(c, files, concurrency);
